@@ -1,0 +1,94 @@
+// Reads a YAML file a user edits and validates it against a JSON schema, so every
+// problem comes back as "file:line: what is wrong" instead of a stack trace or, worse,
+// a silently wrong page.
+import { readFileSync } from "node:fs";
+import { Ajv, type ErrorObject } from "ajv";
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { InputError } from "./inputError.ts";
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+export interface YamlSource<T> {
+  data: T;
+  /** 1-based line of the node at a path such as ["actors", 3, "aliases"] */
+  lineOf(path: (string | number)[]): number | null;
+}
+
+export function readYamlFile<T>(file: string, schema: object): YamlSource<T> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new InputError(file, null, "file not found", "create it or correct the path");
+  }
+  return parseYaml<T>(file, text, schema);
+}
+
+export function parseYaml<T>(file: string, text: string, schema: object): YamlSource<T> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0]?.line ?? null;
+    throw new InputError(file, line, `invalid YAML: ${e.message.split("\n")[0]}`, "correct the YAML syntax at that line (indentation, quotes, colons)");
+  }
+  const data = doc.toJS() as unknown;
+  const lineOf = (path: (string | number)[]) => nodeLine(doc, lineCounter, path);
+  const validate = ajv.compile(schema);
+  if (!validate(data)) {
+    const err = mostSpecific(validate.errors ?? []);
+    const path = pointerToPath(err.instancePath);
+    const where = path.length ? path.join(".") : "top level";
+    throw new InputError(file, lineOf(path), `${where}: ${describe(err)}`, fixFor(err));
+  }
+  return { data: data as T, lineOf };
+}
+
+function nodeLine(doc: Document, lc: LineCounter, path: (string | number)[]): number | null {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+  }
+  return null;
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+// ajv reports every failed branch; the deepest error is the one a person can act on.
+function mostSpecific(errors: ErrorObject[]): ErrorObject {
+  return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+}
+
+function describe(err: ErrorObject): string {
+  const p = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case "additionalProperties":
+      return `unknown field "${p.additionalProperty}"`;
+    case "required":
+      return `missing required field "${p.missingProperty}"`;
+    case "enum":
+      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "type":
+      return `must be ${p.type}`;
+    default:
+      return err.message ?? "invalid value";
+  }
+}
+
+function fixFor(err: ErrorObject): string {
+  switch (err.keyword) {
+    case "additionalProperties":
+      return "remove the field or correct its spelling";
+    case "required":
+      return "add the missing field";
+    default:
+      return "correct the value";
+  }
+}
