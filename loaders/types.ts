@@ -75,6 +75,7 @@ export interface CleanArticle {
 export interface Token {
   /** as written in the body */
   text: string;
+  kind: "word" | "number" | "punct";
   lower: string;
   stem: string;
   /** body offsets */

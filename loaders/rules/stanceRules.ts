@@ -1,0 +1,178 @@
+// Loads data/rules/stance.yaml: the settings, the function-word lists the engine uses for
+// negation, contrast, hedging and roles, and the cues. Validated against a schema; an
+// unknown actor or a malformed pattern stops the build with the file and line.
+import { join } from "node:path";
+import { InputError } from "../inputError.ts";
+import { compilePattern, PATTERN_SCHEMA, phrasePattern, VALUE_TEST_DEF, type CompiledPattern, type TokenSpec } from "../matcher.ts";
+import { tokenize } from "../tokenize.ts";
+import { parseYaml, readYamlFile, type YamlSource } from "../yamlFile.ts";
+import type { ActorRules } from "./actorRules.ts";
+
+export interface StanceSettings {
+  /** |score| below this is neutral */
+  threshold: number;
+  /** how many tokens after a negator it reaches */
+  negation_window: number;
+  /** a negated cue counts this much, with its sign flipped */
+  negation_factor: number;
+  /** cues in a hedged or attributed claim count this much */
+  hedge_factor: number;
+  /** cues in a concessive clause ("although ...") or before "but" count this much */
+  concession_factor: number;
+  /** weight of the distancing quotation marks signal */
+  scare_quote_weight: number;
+  /** weight of natural's AFINN lexicon, used only for words no cue covers */
+  fallback_weight: number;
+  /** weight of the whole sentence's AFINN tone, used only when nothing reaches the actor */
+  sentence_fallback_weight: number;
+}
+
+export interface StanceLexicon {
+  negators: string[];
+  contrast: string[];
+  concessive: string[];
+  hedges: string[];
+  relative: string[];
+  patient_prepositions: string[];
+  agent_prepositions: string[];
+  other_prepositions: string[];
+  passive_auxiliaries: string[];
+  coordinators: string[];
+}
+
+export interface CueDef {
+  id: string;
+  words?: string[];
+  pattern?: TokenSpec[];
+  /** how the cue portrays the actor that does or has it (subject, possessor, "by X") */
+  agent?: number;
+  /** how it portrays the actor it is done to (object, "against X", "on X") */
+  patient?: number;
+  /** what "cue of X" makes X: "the failure of Russia" (agent), "the invasion of Ukraine" (patient) */
+  of?: "agent" | "patient";
+  /** restrict the cue to these actors */
+  actors?: string[];
+  note: string;
+}
+
+interface StanceFile {
+  settings: StanceSettings;
+  lexicon: StanceLexicon;
+  cues: CueDef[];
+}
+
+const words = { type: "array", items: { type: "string", minLength: 1 } };
+const weight = { type: "number", minimum: -1, maximum: 1 };
+
+export const STANCE_SCHEMA = {
+  $defs: { valueTest: VALUE_TEST_DEF },
+  type: "object",
+  additionalProperties: false,
+  required: ["settings", "lexicon", "cues"],
+  properties: {
+    settings: {
+      type: "object",
+      additionalProperties: false,
+      required: ["threshold", "negation_window", "negation_factor", "hedge_factor", "concession_factor", "scare_quote_weight", "fallback_weight", "sentence_fallback_weight"],
+      properties: {
+        threshold: { type: "number", minimum: 0, maximum: 1 },
+        negation_window: { type: "integer", minimum: 0, maximum: 20 },
+        negation_factor: { type: "number", minimum: 0, maximum: 1 },
+        hedge_factor: { type: "number", minimum: 0, maximum: 1 },
+        concession_factor: { type: "number", minimum: 0, maximum: 1 },
+        scare_quote_weight: weight,
+        fallback_weight: { type: "number", minimum: 0, maximum: 1 },
+        sentence_fallback_weight: { type: "number", minimum: 0, maximum: 1 },
+      },
+    },
+    lexicon: {
+      type: "object",
+      additionalProperties: false,
+      required: ["negators", "contrast", "concessive", "hedges", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
+      properties: Object.fromEntries(
+        ["negators", "contrast", "concessive", "hedges", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"].map((k) => [k, words]),
+      ),
+    },
+    cues: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id", "note"],
+        oneOf: [{ required: ["words"] }, { required: ["pattern"] }],
+        anyOf: [{ required: ["agent"] }, { required: ["patient"] }],
+        properties: {
+          id: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+          words: { ...words, minItems: 1 },
+          pattern: PATTERN_SCHEMA,
+          agent: weight,
+          patient: weight,
+          of: { enum: ["agent", "patient"] },
+          actors: { type: "array", items: { type: "string" }, minItems: 1 },
+          note: { type: "string", minLength: 1 },
+        },
+      },
+    },
+  },
+} as const;
+
+export interface CompiledCue extends CueDef {
+  /** one compiled pattern per word or phrase, or the user's pattern */
+  patterns: CompiledPattern[];
+  /** single-word forms for the fast path */
+  single: Set<string>;
+  line: number | null;
+}
+
+export interface StanceRules {
+  file: string;
+  settings: StanceSettings;
+  lexicon: Record<keyof StanceLexicon, Set<string>>;
+  cues: CompiledCue[];
+  /** single-word cue forms → cues, for a one-pass lookup */
+  wordIndex: Map<string, CompiledCue[]>;
+  /** multi-word and pattern cues */
+  patternCues: CompiledCue[];
+}
+
+export function loadStanceRules(actors: ActorRules, root = process.cwd()): StanceRules {
+  const file = join(root, "data/rules/stance.yaml");
+  return compileStanceRules(file, readYamlFile<StanceFile>(file, STANCE_SCHEMA), actors);
+}
+
+export function parseStanceRules(file: string, text: string, actors: ActorRules): StanceRules {
+  return compileStanceRules(file, parseYaml<StanceFile>(file, text, STANCE_SCHEMA), actors);
+}
+
+function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: ActorRules): StanceRules {
+  const { settings, lexicon, cues } = src.data;
+  const ids = new Set<string>();
+  const compiled: CompiledCue[] = cues.map((cue, i) => {
+    const line = src.lineOf(["cues", i]);
+    if (ids.has(cue.id)) throw new InputError(file, src.lineOf(["cues", i, "id"]), `duplicate cue id "${cue.id}"`, "give each cue its own id");
+    ids.add(cue.id);
+    (cue.actors ?? []).forEach((a, j) => {
+      if (!actors.byId.has(a))
+        throw new InputError(file, src.lineOf(["cues", i, "actors", j]), `unknown actor "${a}" in cue "${cue.id}"`, `use an id from ${actors.file}`);
+    });
+    const single = new Set<string>();
+    const patterns: CompiledPattern[] = [];
+    if (cue.pattern) patterns.push(compilePattern(cue.pattern));
+    for (const w of cue.words ?? []) {
+      const parts = tokenize(w).map((t) => t.lower);
+      if (parts.length === 0) throw new InputError(file, line, `cue "${cue.id}" has an empty word`, "remove it");
+      if (parts.length === 1) single.add(parts[0]);
+      else patterns.push(compilePattern(phrasePattern(parts)));
+    }
+    return { ...cue, patterns, single, line };
+  });
+  const wordIndex = new Map<string, CompiledCue[]>();
+  for (const cue of compiled)
+    for (const w of cue.single) {
+      const list = wordIndex.get(w) ?? [];
+      list.push(cue);
+      wordIndex.set(w, list);
+    }
+  const lex = Object.fromEntries(Object.entries(lexicon).map(([k, v]) => [k, new Set(v.map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
+  return { file, settings, lexicon: lex, cues: compiled, wordIndex, patternCues: compiled.filter((c) => c.patterns.length > 0) };
+}

@@ -1,0 +1,379 @@
+// Target-dependent stance: how a sentence portrays each actor it mentions. A cue (from
+// stance.yaml) counts for an actor only through a role the actor plays towards it:
+// agent (subject, possessor, modifier, "by X") or patient (object, "against X", "on X").
+// Modifiers then scale it: negation in scope flips it, a hedge or attribution weakens it,
+// a concessive clause or one overruled by "but" weakens it. Distancing quotation marks
+// count against the actor whose term they hold up. natural's AFINN lexicon serves as a
+// weak fallback for words no cue covers, through the same roles.
+import type { Mention } from "./actors.ts";
+import { findMatches, type MatchContext } from "./matcher.ts";
+import { afinnVocabulary } from "./natural.ts";
+import type { CompiledCue, StanceRules } from "./rules/stanceRules.ts";
+import type { Token } from "./types.ts";
+
+export type StanceLabel = "favorable" | "neutral" | "unfavorable";
+export type Role = "agent" | "patient";
+
+export interface Evidence {
+  /** cue id, "scare-quotes" or "afinn" */
+  rule: string;
+  role: Role | "owner";
+  /** contribution to the score after modifiers */
+  weight: number;
+  /** token range of the cue in the sentence */
+  tokenStart: number;
+  tokenEnd: number;
+  /** negation, hedge, concession, ironic-quotes */
+  modifiers: string[];
+}
+
+export interface StanceTag {
+  stance: StanceLabel;
+  score: number;
+  evidence: Evidence[];
+  /** rule names that fired, for display: "aggressor (agent)", "negation" */
+  rules: string[];
+}
+
+/** Anything that can hold a role: an actor mention or another named entity. */
+interface Holder {
+  tokenStart: number;
+  tokenEnd: number;
+  possessive: boolean;
+}
+
+interface CueHit {
+  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of">;
+  start: number;
+  end: number;
+  ironic: boolean;
+}
+
+interface SentenceFrame {
+  tokens: Token[];
+  clause: number[];
+  clauseWeight: number[];
+  /** clause index -> holder the relative clause attaches to */
+  antecedent: Map<number, Holder>;
+  negated: boolean[];
+  hedgedClause: Set<number>;
+  quotes: Array<[number, number]>;
+}
+
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
+const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
+
+export function labelFor(score: number, threshold: number): StanceLabel {
+  return score >= threshold ? "favorable" : score <= -threshold ? "unfavorable" : "neutral";
+}
+
+/**
+ * Stance towards each target in one sentence. `targets` are the holders to tag (usually
+ * the actor mentions); `others` are further named entities that compete for roles.
+ */
+export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRules, others: Holder[] = []): StanceTag[] {
+  const frame = buildFrame(tokens, [...targets, ...others], rules);
+  const hits = findCueHits(tokens, [...targets, ...others], rules, frame);
+  const holders = [...targets, ...others];
+  return targets.map((target) => tagTarget(target, holders, hits, frame, rules));
+}
+
+function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: SentenceFrame, rules: StanceRules): StanceTag {
+  const { settings } = rules;
+  const evidence: Evidence[] = [];
+  for (const hit of hits) {
+    if (overlaps(hit, target)) continue;
+    const role = roleOf(hit, target, holders, frame, rules);
+    if (!role) continue;
+    const base = role === "agent" ? hit.cue.agent : hit.cue.patient;
+    if (!base) continue;
+    const modifiers: string[] = [];
+    let w = base;
+    if (hit.ironic && w > 0) {
+      w = -w * 0.5;
+      modifiers.push("ironic-quotes");
+    }
+    if (frame.negated[hit.start]) {
+      w = -w * settings.negation_factor;
+      modifiers.push("negation");
+    }
+    const clause = frame.clause[hit.start];
+    if (frame.hedgedClause.has(clause)) {
+      w *= settings.hedge_factor;
+      modifiers.push("hedge");
+    }
+    if (frame.clauseWeight[clause] < 1) {
+      w *= frame.clauseWeight[clause];
+      modifiers.push("concession");
+    }
+    evidence.push({ rule: hit.cue.id, role, weight: w, tokenStart: hit.start, tokenEnd: hit.end, modifiers });
+  }
+  for (const [qs, qe] of frame.quotes) {
+    if (quoteOwner(qs, holders, frame, rules) === target)
+      evidence.push({ rule: "scare-quotes", role: "owner", weight: settings.scare_quote_weight, tokenStart: qs, tokenEnd: qe, modifiers: [] });
+  }
+  // nothing in the sentence reaches the actor through a role: the tone of the whole
+  // sentence is a weak hint (a lexicon baseline), never more than that
+  if (evidence.length === 0 && settings.sentence_fallback_weight > 0) {
+    const tone = sentenceTone(frame, target);
+    if (tone !== 0) evidence.push({ rule: "sentence-tone", role: "owner", weight: tone * settings.sentence_fallback_weight, tokenStart: 0, tokenEnd: frame.tokens.length, modifiers: [] });
+  }
+  const sum = evidence.reduce((s, e) => s + e.weight, 0);
+  const score = round(Math.max(-1, Math.min(1, sum)));
+  const rulesFired = [...new Set(evidence.flatMap((e) => [`${e.rule} (${e.role})`, ...e.modifiers]))];
+  return { stance: labelFor(score, settings.threshold), score, evidence, rules: rulesFired };
+}
+
+/** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */
+function sentenceTone(frame: SentenceFrame, target: Holder): number {
+  afinn ??= afinnVocabulary();
+  let sum = 0;
+  let words = 0;
+  frame.tokens.forEach((t, i) => {
+    if (t.kind !== "word" || (i >= target.tokenStart && i < target.tokenEnd)) return;
+    words++;
+    const v = afinn![t.lower] ?? afinn![t.base] ?? 0;
+    sum += frame.negated[i] ? -v : v;
+  });
+  return words ? Math.max(-1, Math.min(1, sum / 5 / Math.sqrt(words))) : 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000 || 0;
+}
+
+function overlaps(a: { start: number; end: number }, h: Holder): boolean {
+  return a.start < h.tokenEnd && h.tokenStart < a.end;
+}
+
+// ---------------------------------------------------------------- sentence frame
+
+function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): SentenceFrame {
+  const { lexicon, settings } = rules;
+  const n = tokens.length;
+  const clause = new Array<number>(n).fill(0);
+  const clauseWeight: number[] = [1];
+  const antecedent = new Map<number, Holder>();
+  let current = 0;
+  let concessiveOpen = false; // a concessive clause runs to the next comma
+  const newClause = (weight = 1) => {
+    clauseWeight.push(weight);
+    current = clauseWeight.length - 1;
+  };
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (t.kind === "punct" && CLAUSE_PUNCT.has(t.text)) {
+      newClause();
+      concessiveOpen = false;
+    } else if (t.text === "," && concessiveOpen) {
+      newClause();
+      concessiveOpen = false;
+    } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",")) {
+      // "A, but B": B is what the sentence asserts; A is conceded
+      for (let c = 0; c <= current; c++) clauseWeight[c] = Math.min(clauseWeight[c], settings.concession_factor);
+      newClause();
+    } else if (lexicon.concessive.has(t.lower) && (i === 0 || prev?.text === "," || CLAUSE_PUNCT.has(prev?.text ?? ""))) {
+      newClause(settings.concession_factor);
+      concessiveOpen = i === 0 || true;
+    } else if (lexicon.relative.has(t.lower) && prev?.text === ",") {
+      newClause();
+      const ante = holders.filter((h) => h.tokenEnd <= i - 1 && h.tokenEnd >= i - 4).sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
+      if (ante) antecedent.set(current, ante);
+    }
+    clause[i] = current;
+  }
+
+  const negated = new Array<boolean>(n).fill(false);
+  for (let i = 0; i < n; i++) {
+    if (!lexicon.negators.has(tokens[i].lower)) continue;
+    if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
+    for (let j = i + 1; j <= i + settings.negation_window && j < n && clause[j] === clause[i]; j++) negated[j] = true;
+  }
+
+  const hedgedClause = new Set<number>();
+  for (let i = 0; i < n; i++) if (lexicon.hedges.has(tokens[i].lower)) hedgedClause.add(clause[i]);
+
+  return { tokens, clause, clauseWeight, antecedent, negated, hedgedClause, quotes: scareQuotes(tokens) };
+}
+
+/** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
+function scareQuotes(tokens: Token[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.text !== '"' && t.text !== "'") continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const opens = next && next.start === t.end && (!prev || prev.end < t.start || prev.kind === "punct");
+    const closes = prev && prev.end === t.start;
+    if (open < 0 && opens) open = i;
+    else if (open >= 0 && closes) {
+      const inside = tokens.slice(open + 1, i).filter((x) => x.kind !== "punct").length;
+      if (inside >= 1 && inside <= 4 && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------- cues
+
+let afinn: Record<string, number> | null = null;
+
+function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, frame: SentenceFrame): CueHit[] {
+  const hits: CueHit[] = [];
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  const inHolder = new Array<boolean>(tokens.length).fill(false);
+  for (const h of holders) for (let i = h.tokenStart; i < h.tokenEnd; i++) inHolder[i] = true;
+  const ironic = (i: number) => frame.quotes.some(([qs, qe]) => i > qs && i < qe);
+  const ctx: MatchContext = {};
+
+  for (const cue of rules.patternCues) {
+    for (const p of cue.patterns) {
+      for (const m of findMatches(p, tokens, ctx)) {
+        if (covered.slice(m.start, m.end).some(Boolean)) continue;
+        for (let i = m.start; i < m.end; i++) covered[i] = true;
+        hits.push({ cue, start: m.start, end: m.end, ironic: ironic(m.start) });
+      }
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (covered[i] || inHolder[i] || t.kind !== "word") continue;
+    const cues = rules.wordIndex.get(t.lower) ?? rules.wordIndex.get(t.base);
+    if (cues) {
+      covered[i] = true;
+      for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i) });
+    }
+  }
+  if (rules.settings.fallback_weight > 0) {
+    afinn ??= afinnVocabulary();
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (covered[i] || inHolder[i] || t.kind !== "word" || rules.lexicon.negators.has(t.lower)) continue;
+      const v = afinn[t.lower] ?? afinn[t.base];
+      if (!v) continue;
+      const w = (v / 5) * rules.settings.fallback_weight;
+      hits.push({ cue: { id: "afinn", agent: w, patient: w / 2 }, start: i, end: i + 1, ironic: ironic(i) });
+    }
+  }
+  return hits;
+}
+
+// ---------------------------------------------------------------- roles
+
+function prevContentIndex(tokens: Token[], from: number, lower: number): number {
+  let j = from;
+  while (j >= lower && DETERMINERS.has(tokens[j].lower)) j--;
+  return j;
+}
+
+function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules): "subject" | "by" | null {
+  const { tokens } = frame;
+  const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
+  if (j < 0) return "subject";
+  const w = tokens[j].lower;
+  if (rules.lexicon.agent_prepositions.has(w)) return "by";
+  if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
+  return "subject";
+}
+
+/** Holders coordinated with `h` ("Turkey and Israel", "NATO (including Turkey) and Israel"). */
+function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Holder[] {
+  const sorted = [...holders].sort((a, b) => a.tokenStart - b.tokenStart);
+  const group = new Set<Holder>([h]);
+  const linked = (a: Holder, b: Holder) => {
+    const gap = frame.tokens.slice(a.tokenEnd, b.tokenStart);
+    return gap.length > 0 && gap.length <= 3 && gap.every((t) => rules.lexicon.coordinators.has(t.lower) || DETERMINERS.has(t.lower) || t.text === "(" || t.text === ")");
+  };
+  let i = sorted.indexOf(h);
+  for (let k = i; k > 0 && linked(sorted[k - 1], sorted[k]); k--) group.add(sorted[k - 1]);
+  for (let k = i; k < sorted.length - 1 && linked(sorted[k], sorted[k + 1]); k++) group.add(sorted[k + 1]);
+  return [...group];
+}
+
+function isPassive(hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
+  const t = frame.tokens[hit.start];
+  if (!/(ed|en)$/.test(t.lower)) return false;
+  for (let j = hit.start - 1; j >= Math.max(0, hit.start - 3); j--) if (rules.lexicon.passive_auxiliaries.has(frame.tokens[j].lower)) return true;
+  return false;
+}
+
+function roleOf(hit: CueHit, target: Holder, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Role | null {
+  const own = directRole(hit, target, holders, frame, rules);
+  if (own) return own;
+  // coordinated holders share a role: "supported by NATO (including Turkey) and Israel"
+  for (const other of coordinated(target, holders, frame, rules)) {
+    if (other === target) continue;
+    const r = directRole(hit, other, holders, frame, rules);
+    if (r) return r;
+  }
+  return null;
+}
+
+function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Role | null {
+  const { tokens, clause } = frame;
+  const hitClause = clause[hit.start];
+  const targetClause = clause[target.tokenStart];
+  const { lexicon } = rules;
+
+  if (targetClause !== hitClause) {
+    // the subject of a relative clause is its antecedent: "the CSTO, which refused to ..."
+    const ante = frame.antecedent.get(hitClause);
+    if (ante && ante === target) return isPassive(hit, frame, rules) ? "patient" : "agent";
+    return null;
+  }
+
+  if (target.tokenEnd <= hit.start) {
+    const gap = tokens.slice(target.tokenEnd, hit.start);
+    // "Russian aggression", "Russia's failure", "Moscow's most substantive failure"
+    if (gap.length === 0) return "agent";
+    if (target.possessive && gap.length <= 3 && gap.every((t) => t.kind === "word" && !isPreposition(t.lower, rules))) return "agent";
+    const eligibility = isEligibleSubject(target, frame, rules);
+    // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
+    // reaches only the cues right after it
+    if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
+    if (!eligibility) return null;
+    // the nearest eligible holder before the cue is its subject, with those coordinated
+    const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject");
+    const nearest = candidates.sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
+    if (!nearest || !coordinated(nearest, holders, frame, rules).includes(target)) return null;
+    return isPassive(hit, frame, rules) ? "patient" : "agent";
+  }
+
+  if (hit.end <= target.tokenStart) {
+    const gap = tokens.slice(hit.end, target.tokenStart);
+    if (gap.some((t) => t.kind === "punct" && t.text !== "-" && t.text !== "'" && t.text !== '"')) return null;
+    const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
+    const prev = j >= hit.end ? tokens[j].lower : null;
+    if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
+    // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient)
+    if (prev === "of") return hit.cue.of ?? (hit.cue.patient !== undefined ? "patient" : "agent");
+    if (prev && lexicon.patient_prepositions.has(prev)) return "patient";
+    if (prev && lexicon.other_prepositions.has(prev)) return null;
+    // a direct object, or an attributive adjective ("the ineffective CSTO")
+    if (gap.length <= 4 && hit.cue.patient !== undefined) return "patient";
+    if (gap.filter((t) => !DETERMINERS.has(t.lower)).length === 0) return "agent";
+    // first holder after a coordinated chain: "by NATO and Israel"
+    return null;
+  }
+  return null;
+}
+
+function isPreposition(w: string, rules: StanceRules): boolean {
+  const l = rules.lexicon;
+  return l.patient_prepositions.has(w) || l.agent_prepositions.has(w) || l.other_prepositions.has(w);
+}
+
+/** Whose term a scare-quoted span holds up: the possessor right before it, else the clause's subject. */
+function quoteOwner(qs: number, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Holder | undefined {
+  const before = holders.filter((h) => h.tokenEnd <= qs && frame.clause[h.tokenStart] === frame.clause[qs]);
+  const possessor = before.find((h) => h.possessive && qs - h.tokenEnd <= 2);
+  if (possessor) return possessor;
+  return before
+    .filter((h) => isEligibleSubject(h, frame, rules) === "subject")
+    .sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
+}

@@ -1,0 +1,77 @@
+// Stance for free text and for a given target span: what the command line and the gold
+// evaluation use. The article pipeline uses the same functions over segmented articles.
+import { findMentions, type Mention } from "./actors.ts";
+import type { ActorRules } from "./rules/actorRules.ts";
+import type { StanceRules } from "./rules/stanceRules.ts";
+import { splitSentences } from "./segment.ts";
+import { tagSentence, type StanceTag } from "./stance.ts";
+import { capitalisedVocabulary, tokenize } from "./tokenize.ts";
+import type { Token } from "./types.ts";
+
+export interface Rules {
+  actors: ActorRules;
+  stance: StanceRules;
+}
+
+export interface TaggedMention extends Mention, StanceTag {}
+
+/** Straight quotes for analysis, as the cleaning stage does for articles (same length). */
+export function normaliseQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"').replace(/\u00A0/g, " ");
+}
+
+/**
+ * Capitalised words inside the sentence that are not actor mentions: other people and
+ * organisations compete with the actors for the subject and object roles.
+ */
+export function otherEntities(tokens: Token[], taken: Array<{ tokenStart: number; tokenEnd: number }>): Array<{ tokenStart: number; tokenEnd: number; possessive: boolean }> {
+  const busy = new Set<number>();
+  for (const m of taken) for (let i = m.tokenStart; i < m.tokenEnd; i++) busy.add(i);
+  const out: Array<{ tokenStart: number; tokenEnd: number; possessive: boolean }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (busy.has(i) || tokens[i].kind !== "word" || !/^\p{Lu}/u.test(tokens[i].text)) continue;
+    // a capitalised first word is usually just the start of the sentence
+    if (i === 0 || (tokens[i - 1].kind === "punct" && /["'(]/.test(tokens[i - 1].text) && i === 1)) continue;
+    let j = i + 1;
+    while (j < tokens.length && !busy.has(j) && tokens[j].kind === "word" && /^\p{Lu}/u.test(tokens[j].text) && !tokens[j - 1].possessive) j++;
+    out.push({ tokenStart: i, tokenEnd: j, possessive: tokens[j - 1].possessive });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Tags every actor mention in one sentence's tokens. */
+export function tagTokens(tokens: Token[], text: string, offset: number, rules: Rules): TaggedMention[] {
+  const mentions = findMentions(tokens, rules.actors, text, offset);
+  const tags = tagSentence(tokens, mentions, rules.stance, otherEntities(tokens, mentions));
+  return mentions.map((m, i) => ({ ...m, ...tags[i] }));
+}
+
+/** Every actor mention in a free text, sentence by sentence. */
+export function tagText(raw: string, rules: Rules): Array<TaggedMention & { sentence: string }> {
+  const text = normaliseQuotes(raw);
+  const vocabulary = capitalisedVocabulary(text);
+  const out: Array<TaggedMention & { sentence: string }> = [];
+  for (const [s, e] of splitSentences(text)) {
+    const sentence = text.slice(s, e);
+    for (const m of tagTokens(tokenize(sentence, s, vocabulary), text, 0, rules)) out.push({ ...m, sentence });
+  }
+  return out;
+}
+
+/** Stance towards a given span of a sentence, whether or not it names a known actor. */
+export function tagTarget(raw: string, target: { start: number; end: number }, rules: Rules): StanceTag {
+  const text = normaliseQuotes(raw);
+  const tokens = tokenize(text, 0, capitalisedVocabulary(text));
+  let from = tokens.findIndex((t) => t.end > target.start);
+  if (from < 0) from = tokens.length - 1;
+  let to = from;
+  while (to < tokens.length && tokens[to].start < target.end) to++;
+  if (to === from) to = from + 1;
+  // "Ossoff" as target, or a span with punctuation around it ('" Mann'): keep the words
+  while (from < to - 1 && tokens[from].kind === "punct") from++;
+  const holder = { tokenStart: from, tokenEnd: to, possessive: tokens[to - 1]?.possessive ?? false };
+  const mentions = findMentions(tokens, rules.actors, text, 0).filter((m) => m.tokenEnd <= from || m.tokenStart >= to);
+  const others = [...mentions, ...otherEntities(tokens, [...mentions, holder])];
+  return tagSentence(tokens, [holder], rules.stance, others)[0];
+}
