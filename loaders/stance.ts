@@ -75,10 +75,16 @@ export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRul
   const frame = buildFrame(tokens, [...targets, ...others], rules);
   const hits = findCueHits(tokens, [...targets, ...others], rules, frame);
   const holders = [...targets, ...others];
-  return targets.map((target) => tagTarget(target, holders, hits, frame, rules));
+  // words that reach some holder through a role are about that holder: they do not
+  // colour the sentence's general tone for the others
+  const attached = new Set<number>();
+  for (const hit of hits)
+    if (hit.cue.id !== "afinn" || holders.some((h) => !overlaps(hit, h) && roleOf(hit, h, holders, frame, rules)))
+      for (let i = hit.start; i < hit.end; i++) attached.add(i);
+  return targets.map((target) => tagTarget(target, holders, hits, frame, rules, attached));
 }
 
-function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: SentenceFrame, rules: StanceRules): StanceTag {
+function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: SentenceFrame, rules: StanceRules, attached: Set<number>): StanceTag {
   const { settings } = rules;
   const evidence: Evidence[] = [];
   for (const hit of hits) {
@@ -115,7 +121,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
   // nothing in the sentence reaches the actor through a role: the tone of the whole
   // sentence is a weak hint (a lexicon baseline), never more than that
   if (evidence.length === 0 && settings.sentence_fallback_weight > 0) {
-    const tone = sentenceTone(frame, target);
+    const tone = sentenceTone(frame, target, attached);
     if (tone !== 0) evidence.push({ rule: "sentence-tone", role: "owner", weight: tone * settings.sentence_fallback_weight, tokenStart: 0, tokenEnd: frame.tokens.length, modifiers: [] });
   }
   const sum = evidence.reduce((s, e) => s + e.weight, 0);
@@ -125,13 +131,14 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
 }
 
 /** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */
-function sentenceTone(frame: SentenceFrame, target: Holder): number {
+function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number>): number {
   afinn ??= afinnVocabulary();
   let sum = 0;
   let words = 0;
   frame.tokens.forEach((t, i) => {
     if (t.kind !== "word" || (i >= target.tokenStart && i < target.tokenEnd)) return;
     words++;
+    if (attached.has(i)) return;
     const v = afinn![t.lower] ?? afinn![t.base] ?? 0;
     sum += frame.negated[i] ? -v : v;
   });

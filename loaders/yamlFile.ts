@@ -39,7 +39,9 @@ export function parseYaml<T>(file: string, text: string, schema: object): YamlSo
     const err = mostSpecific(validate.errors ?? []);
     const path = pointerToPath(err.instancePath);
     const where = path.length ? path.join(".") : "top level";
-    throw new InputError(file, lineOf(path), `${where}: ${describe(err)}`, fixFor(err));
+    // point at the offending field itself, not the object that holds it
+    const extra = err.keyword === "additionalProperties" ? [(err.params as { additionalProperty: string }).additionalProperty] : [];
+    throw new InputError(file, lineOf([...path, ...extra]), `${where}: ${describe(err)}`, fixFor(err));
   }
   return { data: data as T, lineOf };
 }
@@ -62,8 +64,12 @@ function pointerToPath(pointer: string): (string | number)[] {
 }
 
 // ajv reports every failed branch; the deepest error is the one a person can act on.
+// At equal depth an unknown field explains more than the missing field it was probably
+// meant to be ("aliasses" for "aliases").
+const KEYWORD_RANK: Record<string, number> = { additionalProperties: 0, enum: 1, type: 2, required: 4 };
 function mostSpecific(errors: ErrorObject[]): ErrorObject {
-  return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+  const rank = (e: ErrorObject) => KEYWORD_RANK[e.keyword] ?? 3;
+  return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || rank(a) - rank(b))[0];
 }
 
 function describe(err: ErrorObject): string {

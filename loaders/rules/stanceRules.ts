@@ -173,6 +173,6 @@ function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: A
       list.push(cue);
       wordIndex.set(w, list);
     }
-  const lex = Object.fromEntries(Object.entries(lexicon).map(([k, v]) => [k, new Set(v.map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
+  const lex = Object.fromEntries(Object.entries(lexicon).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
   return { file, settings, lexicon: lex, cues: compiled, wordIndex, patternCues: compiled.filter((c) => c.patterns.length > 0) };
 }

@@ -1,0 +1,100 @@
+// The pipeline in one place: corpus → clean → segment (sentences, tokens) → actors →
+// stance. Each stage is a pure function in its own module; this file only chains them
+// and keeps the offsets that let every tag be shown in place.
+import { loadCorpus, readArticles } from "./corpus.ts";
+import { cleanArticle } from "./clean.ts";
+import { segmentArticle } from "./segment.ts";
+import { loadRules } from "./rules/index.ts";
+import { tagTokens, type Rules } from "./tagText.ts";
+import type { CleanArticle, Corpus, RawArticle, SegmentedArticle } from "./types.ts";
+import type { Role, StanceLabel } from "./stance.ts";
+
+export interface PreparedArticle {
+  article: RawArticle;
+  clean: CleanArticle;
+  segmented: SegmentedArticle;
+}
+
+export interface CueSpan {
+  rule: string;
+  role: Role | "owner";
+  weight: number;
+  modifiers: string[];
+  /** body offsets */
+  start: number;
+  end: number;
+}
+
+export interface ArticleMention {
+  article: string;
+  sentence: number;
+  actor: string;
+  text: string;
+  /** body offsets of the mention */
+  start: number;
+  end: number;
+  /** raw-file offsets of the mention */
+  rawStart: number;
+  rawEnd: number;
+  stance: StanceLabel;
+  score: number;
+  rules: string[];
+  /** the rule that found the mention (alias or disambiguation) */
+  via: string;
+  cues: CueSpan[];
+}
+
+export function prepareArticles(root = process.cwd()): { corpus: Corpus; prepared: PreparedArticle[] } {
+  const corpus = loadCorpus(root);
+  const prepared = readArticles(corpus, root).map((article) => {
+    const clean = cleanArticle(article);
+    return { article, clean, segmented: segmentArticle(clean) };
+  });
+  return { corpus, prepared };
+}
+
+/** Raw-file span of a body span. */
+export function rawSpan(clean: CleanArticle, start: number, end: number): [number, number] {
+  return [clean.rawOffsets[start], clean.rawOffsets[end - 1] + 1];
+}
+
+export function tagArticle(p: PreparedArticle, rules: Rules): ArticleMention[] {
+  const out: ArticleMention[] = [];
+  for (const s of p.segmented.sentences) {
+    for (const m of tagTokens(s.tokens, s.text, s.start, rules)) {
+      const [rawStart, rawEnd] = rawSpan(p.clean, m.start, m.end);
+      out.push({
+        article: p.article.meta.id,
+        sentence: s.index,
+        actor: m.actor,
+        text: m.text,
+        start: m.start,
+        end: m.end,
+        rawStart,
+        rawEnd,
+        stance: m.stance,
+        score: m.score,
+        rules: m.rules,
+        via: m.rule,
+        cues: m.evidence
+          .filter((e) => e.role !== "owner" || e.rule === "scare-quotes")
+          .map((e) => ({
+            rule: e.rule,
+            role: e.role,
+            weight: Math.round(e.weight * 1000) / 1000,
+            modifiers: e.modifiers,
+            start: s.tokens[e.tokenStart].start,
+            end: s.tokens[e.tokenEnd - 1].end,
+          })),
+      });
+    }
+  }
+  return out;
+}
+
+export function runPipeline(root = process.cwd()) {
+  const { corpus, prepared } = prepareArticles(root);
+  const rules = loadRules(root);
+  const mentions = prepared.flatMap((p) => tagArticle(p, rules));
+  return { corpus, prepared, rules, mentions };
+}

@@ -1,0 +1,5 @@
+// Every actor mention in the corpus with its stance, score, the rules that fired and the
+// cue spans, for the evidence view. The work is in loaders/evidence.ts.
+import { mentionEvidence } from "../../loaders/evidence.ts";
+
+process.stdout.write(JSON.stringify(mentionEvidence()));

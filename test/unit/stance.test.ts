@@ -1,0 +1,90 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadRules } from "../../loaders/rules/index.ts";
+import { parseStanceRules } from "../../loaders/rules/stanceRules.ts";
+import { tagTarget, tagText } from "../../loaders/tagText.ts";
+import { InputError } from "../../loaders/inputError.ts";
+import { readFileSync } from "node:fs";
+
+const rules = loadRules();
+
+/** stance of the first mention whose text is `mention` */
+function stanceOf(text: string, mention: string): string {
+  const m = tagText(text, rules).find((x) => x.text === mention);
+  assert.ok(m, `no mention "${mention}" in: ${text}`);
+  return m.stance;
+}
+
+test("target-dependent: the aggressor, not the attacked", () => {
+  const s = "Azerbaijan's latest aggression against Armenia comes as no surprise to South Caucasus watchers.";
+  assert.equal(stanceOf(s, "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf(s, "Armenia"), "neutral");
+});
+
+test("liberation by an actor is favorable to it", () => {
+  assert.equal(stanceOf("In 2020, during the operation initiated by Azerbaijan for the liberation of its occupied lands, talks stalled.", "Azerbaijan"), "favorable");
+});
+
+test("passive, failing and ineffective actors", () => {
+  assert.equal(stanceOf("So what has surprised many observers is Russia's passive response to this round of border clashes.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Moscow's most substantive failure was its silence.", "Moscow"), "unfavorable");
+  assert.equal(stanceOf("Russian security guarantees did little to prevent the war.", "Russian"), "unfavorable");
+});
+
+test("a contrast with another actor is not a judgement", () => {
+  const s = "Unlike Iran, Russia did not oppose the Zangezur Corridor.";
+  assert.equal(stanceOf(s, "Russia"), "neutral");
+  assert.equal(stanceOf(s, "Iran"), "neutral");
+});
+
+test("negation flips a cue in its scope", () => {
+  assert.equal(stanceOf("The CSTO was effective in 2022.", "CSTO"), "favorable");
+  assert.equal(stanceOf("The CSTO was not effective in 2022.", "CSTO"), "unfavorable");
+  assert.equal(stanceOf("The CSTO did not provide assistance to Armenia.", "CSTO"), "unfavorable");
+});
+
+test("contrast: what 'but' asserts outweighs what it concedes", () => {
+  const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
+  assert.equal(tag[0].stance, "favorable");
+  assert.ok(tag[0].rules.includes("concession"));
+  assert.equal(tag[1].stance, "unfavorable");
+});
+
+test("hedging and attribution weaken a cue", () => {
+  const plain = tagText("Iran is supporting Armenian aggression.", rules)[0];
+  const hedged = tagText("Iran is allegedly hostile to Baku.", rules)[0];
+  assert.ok(hedged.rules.includes("hedge"));
+  assert.ok(Math.abs(hedged.score) < 0.6);
+  assert.ok(plain);
+  // a critic is not judged by criticising; the criticised is
+  const s = "Pashinyan criticized the CSTO for its inaction.";
+  assert.equal(stanceOf(s, "CSTO"), "unfavorable");
+  assert.equal(stanceOf(s, "Pashinyan"), "neutral");
+});
+
+test("distancing quotation marks count against the actor whose term they hold up", () => {
+  const tag = tagText('Baku is pushing its "corridor" through Syunik.', rules)[0];
+  assert.equal(tag.text, "Baku");
+  assert.ok(tag.rules.includes("scare-quotes (owner)"));
+  assert.equal(tag.stance, "unfavorable");
+});
+
+test("a given target span is tagged whether or not it is a known actor", () => {
+  const text = "Senator Smith praised the reform, while Jones condemned it.";
+  const smith = tagTarget(text, { start: 8, end: 13 }, rules);
+  assert.equal(typeof smith.score, "number");
+  assert.ok(smith.score >= -1 && smith.score <= 1);
+  const jones = tagTarget(text, { start: 40, end: 45 }, rules);
+  assert.ok(["favorable", "neutral", "unfavorable"].includes(jones.stance));
+});
+
+test("an invalid stance file names the file, the line and the problem", () => {
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace("    agent: -0.8\n", "    agent: -0.8\n    polarity: 3\n");
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: .*unknown field "polarity"/.test(e.message));
+  const badPattern = good.replace("pattern: [{LOWER: {IN: [did, do, does, done, doing]}}", "pattern: [{LOWR: {IN: [did, do, does, done, doing]}}");
+  assert.throws(() => parseStanceRules("stance.yaml", badPattern, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: .*unknown field "LOWR"/.test(e.message));
+  const badActor = good.replace("  - id: did-little\n", "  - id: did-little\n    actors: [atlantis]\n");
+  assert.throws(() => parseStanceRules("stance.yaml", badActor, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: unknown actor "atlantis"/.test(e.message));
+  assert.throws(() => parseStanceRules("stance.yaml", "settings: [\n", rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: invalid YAML/.test(e.message));
+});
