@@ -62,6 +62,10 @@ interface SentenceFrame {
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
+const MAX_SUBJECT_GAP = 15;
+// Quotation marks after these words report speech ('called it a "prison"'), they do not
+// hold a term at arm's length.
+const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "branded", "quoted"]);
 
 export function labelFor(score: number, threshold: number): StanceLabel {
   return score >= threshold ? "favorable" : score <= -threshold ? "unfavorable" : "neutral";
@@ -219,7 +223,8 @@ function scareQuotes(tokens: Token[]): Array<[number, number]> {
     if (open < 0 && opens) open = i;
     else if (open >= 0 && closes) {
       const inside = tokens.slice(open + 1, i).filter((x) => x.kind !== "punct").length;
-      if (inside >= 1 && inside <= 4 && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
+      const reported = tokens.slice(Math.max(0, open - 4), open).some((x) => SPEECH_VERBS.has(x.lower));
+      if (inside >= 1 && inside <= 4 && !reported && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
       open = -1;
     }
   }
@@ -348,6 +353,8 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject");
     const nearest = candidates.sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
     if (!nearest || !coordinated(nearest, holders, frame, rules).includes(target)) return null;
+    // a subject far from its cue is more often the subject of another verb
+    if (gap.length > MAX_SUBJECT_GAP) return null;
     return isPassive(hit, frame, rules) ? "patient" : "agent";
   }
 

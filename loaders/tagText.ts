@@ -24,26 +24,33 @@ export function normaliseQuotes(text: string): string {
  * Capitalised words inside the sentence that are not actor mentions: other people and
  * organisations compete with the actors for the subject and object roles.
  */
-export function otherEntities(tokens: Token[], taken: Array<{ tokenStart: number; tokenEnd: number }>): Array<{ tokenStart: number; tokenEnd: number; possessive: boolean }> {
+export function otherEntities(
+  tokens: Token[],
+  taken: Array<{ tokenStart: number; tokenEnd: number }>,
+  isCue: (lower: string) => boolean = () => false,
+): Array<{ tokenStart: number; tokenEnd: number; possessive: boolean }> {
   const busy = new Set<number>();
   for (const m of taken) for (let i = m.tokenStart; i < m.tokenEnd; i++) busy.add(i);
   const out: Array<{ tokenStart: number; tokenEnd: number; possessive: boolean }> = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (busy.has(i) || tokens[i].kind !== "word" || !/^\p{Lu}/u.test(tokens[i].text)) continue;
+    // a capitalised cue word is a headline's Title Case ("McConnell Misses Deadline"), not a name
+    if (busy.has(i) || tokens[i].kind !== "word" || !/^\p{Lu}/u.test(tokens[i].text) || isCue(tokens[i].lower)) continue;
     // a capitalised first word is usually just the start of the sentence
     if (i === 0 || (tokens[i - 1].kind === "punct" && /["'(]/.test(tokens[i - 1].text) && i === 1)) continue;
     let j = i + 1;
-    while (j < tokens.length && !busy.has(j) && tokens[j].kind === "word" && /^\p{Lu}/u.test(tokens[j].text) && !tokens[j - 1].possessive) j++;
+    while (j < tokens.length && !busy.has(j) && tokens[j].kind === "word" && /^\p{Lu}/u.test(tokens[j].text) && !isCue(tokens[j].lower) && !tokens[j - 1].possessive) j++;
     out.push({ tokenStart: i, tokenEnd: j, possessive: tokens[j - 1].possessive });
     i = j - 1;
   }
   return out;
 }
 
+const isCueWord = (rules: Rules) => (lower: string) => rules.stance.wordIndex.has(lower);
+
 /** Tags every actor mention in one sentence's tokens. */
 export function tagTokens(tokens: Token[], text: string, offset: number, rules: Rules): TaggedMention[] {
   const mentions = findMentions(tokens, rules.actors, text, offset);
-  const tags = tagSentence(tokens, mentions, rules.stance, otherEntities(tokens, mentions));
+  const tags = tagSentence(tokens, mentions, rules.stance, otherEntities(tokens, mentions, isCueWord(rules)));
   return mentions.map((m, i) => ({ ...m, ...tags[i] }));
 }
 
@@ -72,6 +79,6 @@ export function tagTarget(raw: string, target: { start: number; end: number }, r
   while (from < to - 1 && tokens[from].kind === "punct") from++;
   const holder = { tokenStart: from, tokenEnd: to, possessive: tokens[to - 1]?.possessive ?? false };
   const mentions = findMentions(tokens, rules.actors, text, 0).filter((m) => m.tokenEnd <= from || m.tokenStart >= to);
-  const others = [...mentions, ...otherEntities(tokens, [...mentions, holder])];
+  const others = [...mentions, ...otherEntities(tokens, [...mentions, holder], isCueWord(rules))];
   return tagSentence(tokens, [holder], rules.stance, others)[0];
 }

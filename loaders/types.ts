@@ -15,6 +15,8 @@ export interface CleaningHints {
   body_end?: string;
   /** extra lines (exact text, trimmed) to treat as page furniture */
   furniture?: string[];
+  /** lines (exact text, trimmed) that are image captions or alt text */
+  captions?: string[];
 }
 
 export interface ArticleMeta {

@@ -1,0 +1,24 @@
+// Observable Framework configuration. Everything the site needs ships with it: no web
+// fonts, no CDN. `globalStylesheets: []` drops the default Google Fonts link, and
+// src/style.css pulls the light (air) and dark (near-midnight) themes from Framework's
+// own package, so the build and the pages work without internet.
+export default {
+  title: "Parallax",
+  root: "src",
+  // Replaces `theme`: style.css imports Framework's default.css and both themes itself,
+  // then sets a system font stack.
+  style: "style.css",
+  globalStylesheets: [],
+  // Pages are listed explicitly so their order reads as the argument of the notebook.
+  pages: [{ name: "Corpus", path: "/" }],
+  pager: true,
+  search: false,
+  // Links are extensionless (/stance, not /stance.html); the dev server and the browser
+  // test's static server both resolve them.
+  preserveExtension: false,
+  footer:
+    "Parallax compares think-tank articles on the South Caucasus from Turkish, Iranian, " +
+    "US-affiliated and Pakistani outlets. Each article remains the work of its author and " +
+    "publisher; titles, authors, outlets, dates and the addresses of the originals are listed in " +
+    "data/corpus.yaml.",
+};
