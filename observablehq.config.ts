@@ -2,6 +2,19 @@
 // fonts, no CDN. `globalStylesheets: []` drops the default Google Fonts link, and
 // src/style.css pulls the light (air) and dark (near-midnight) themes from Framework's
 // own package, so the build and the pages work without internet.
+import { loadCorpus } from "./loaders/corpus.ts";
+
+// The articles decide the reader pages. A broken corpus.yaml must not break the config:
+// the data loaders report it with file and line, so here it only means no reader pages.
+function corpusArticles(): Array<{ id: string; title: string }> {
+  try {
+    return loadCorpus().articles;
+  } catch {
+    return [];
+  }
+}
+const articles = corpusArticles();
+
 export default {
   title: "Parallax",
   root: "src",
@@ -10,7 +23,11 @@ export default {
   style: "style.css",
   globalStylesheets: [],
   // Pages are listed explicitly so their order reads as the argument of the notebook.
-  pages: [{ name: "Corpus", path: "/" }],
+  pages: [
+    { name: "Corpus", path: "/" },
+    { name: "Articles", open: false, pages: articles.map((a) => ({ name: a.title, path: `/articles/${a.id}` })) },
+  ],
+  dynamicPaths: articles.map((a) => `/articles/${a.id}`),
   pager: true,
   search: false,
   // Links are extensionless (/stance, not /stance.html); the dev server and the browser

@@ -1,3 +1,6 @@
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { ARTICLES_DIR, loadCorpus, readArticleText } from "../../loaders/corpus.ts";
 // What each page of the built notebook must show once it has settled. A new page adds
 // one entry here; the runner fails any page in dist/ that has no entry, so a page cannot
 // ship untested.
@@ -17,9 +20,50 @@ export interface Expectation {
 export interface PageExpectations {
   page: string;
   checks: Expectation[];
+  /** checks that need the page itself: clicks, or comparing what it shows with the inputs */
+  extra?: (page: Page) => Promise<Array<{ what: string; ok: boolean; detail?: string }>>;
 }
 
+/**
+ * The reader shows each mention at its stored offsets: the highlighted text must be the
+ * raw article text there (whitespace folded, since line breaks display as spaces).
+ */
+function readerMatchesRaw(raw: string) {
+  return async (page: Page) => {
+    const spans = await page.$$eval(".reader-body .mention", (nodes) =>
+      nodes.map((n) => ({ text: n.textContent ?? "", start: Number((n as HTMLElement).dataset.rawStart), end: Number((n as HTMLElement).dataset.rawEnd), pieces: (n as HTMLElement).dataset.rawPieces ?? "" })),
+    );
+    // a span joined across a line break or removed notes comes from several raw pieces
+    const fromRaw = (s: { pieces: string }) =>
+      s.pieces.split(",").map((p) => p.split("-").map(Number)).map(([a, b]) => raw.slice(a, b)).join(" ");
+    const fold = (s: string) => s.replace(/\s+/g, "");
+    const wrong = spans.filter((s) => fold(fromRaw(s)) !== fold(s.text) || !raw.slice(s.start, s.end).startsWith(fromRaw(s).split(" ")[0]));
+    return [
+      { what: `reader: ${spans.length} highlighted mentions`, ok: spans.length > 0 },
+      {
+        what: "reader: every highlight equals the raw article text at its offsets",
+        ok: wrong.length === 0,
+        detail: wrong.length ? wrong.slice(0, 5).map((w) => `"${w.text}" vs raw "${raw.slice(w.start, w.end)}" at ${w.start}`).join("\n") : undefined,
+      },
+    ];
+  };
+}
+
+const corpus = loadCorpus();
+const articlePages: PageExpectations[] = corpus.articles.map((a) => ({
+  page: `articles/${a.id}`,
+  checks: [
+    { what: "article title", selector: ".reader h1", min: 1, max: 1 },
+    { what: "metadata", selector: ".reader-meta dt", min: 5 },
+    { what: "body paragraphs", selector: ".reader-body p", min: 3 },
+    { what: "mentions coloured by stance", selector: ".reader-body .mention", min: 1 },
+    { what: "cue words marked", selector: ".reader-body mark.cue", min: 1 },
+  ],
+  extra: readerMatchesRaw(readArticleText(join(ARTICLES_DIR, a.file))),
+}));
+
 export const pages: PageExpectations[] = [
+  ...articlePages,
   {
     page: "index",
     checks: [

@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { ensureChromium } from "./ensureChromium.ts";
-import { pages as expectations, type Expectation } from "./pages.ts";
+import { pages as expectations, type Expectation, type PageExpectations } from "./pages.ts";
 import { serveStatic } from "./staticServer.ts";
 
 const DIST = resolve("dist");
@@ -65,7 +65,7 @@ function list(items: string[], max = 8): string {
   return items.length > max ? `${shown}\n… and ${items.length - max} more` : shown;
 }
 
-async function checkPage(browser: Browser, origin: string, name: string, checks: Expectation[]): Promise<void> {
+async function checkPage(browser: Browser, origin: string, name: string, checks: Expectation[], extra?: PageExpectations["extra"]): Promise<void> {
   const context = await browser.newContext({ viewport: { width: WIDTH, height: 900 }, colorScheme: "light" });
   const page: Page = await context.newPage();
   const pageErrors: string[] = [];
@@ -140,6 +140,14 @@ async function checkPage(browser: Browser, origin: string, name: string, checks:
     results.push({ what: `${c.what}: ${n} found, ${wanted}`, ok, detail: ok ? undefined : `selector: ${c.selector}` });
   });
 
+  if (extra && settled.ok) {
+    try {
+      results.push(...(await extra(page)));
+    } catch (error) {
+      results.push({ what: "page-specific checks run", ok: false, detail: String((error as Error).message).split("\n")[0] });
+    }
+  }
+
   mkdirSync(SCREENSHOTS, { recursive: true });
   const shot = join(SCREENSHOTS, `${name.replace(/\//g, "__")}${WIDTH === 1280 ? "" : `-${WIDTH}`}.png`);
   let note: string | undefined;
@@ -160,6 +168,7 @@ async function main(): Promise<void> {
   }
   const built = builtPages();
   const expected = new Map(expectations.map((p) => [p.page, p.checks]));
+  const extras = new Map(expectations.map((p) => [p.page, p.extra]));
   const coverage: CheckResult[] = [
     ...built
       .filter((p) => !expected.has(p))
@@ -183,7 +192,7 @@ async function main(): Promise<void> {
   try {
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
     // A page without expectations still gets the generic checks (errors, requests).
-    for (const name of built) await checkPage(browser, server.origin, name, expected.get(name) ?? []);
+    for (const name of built) await checkPage(browser, server.origin, name, expected.get(name) ?? [], extras.get(name));
   } catch (error) {
     report("browser", [{ what: "browser runs", ok: false, detail: (error as Error).message.split("\n").slice(0, 4).join("\n") }]);
   } finally {

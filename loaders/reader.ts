@@ -1,0 +1,87 @@
+// One article as the reader shows it: the body block by block in its ORIGINAL characters
+// (curly quotes, dashes as the author wrote them), the actor mentions with their stance
+// and cue spans, and the apparatus that cleaning set aside. Offsets in a block are the
+// body offsets minus the block start: the display text has one character per body
+// character, so highlights line up, and every mention carries its raw-file span.
+import { prepareArticles, tagArticle } from "./pipeline.ts";
+import { loadRules } from "./rules/index.ts";
+import { InputError } from "./inputError.ts";
+import type { CleanArticle } from "./types.ts";
+
+/** The body span [start, end) in the characters of the raw file, line breaks as spaces. */
+export function displayText(clean: CleanArticle, raw: string, start: number, end: number): string {
+  let out = "";
+  for (let i = start; i < end; i++) {
+    const b = clean.body[i];
+    const r = raw[clean.rawOffsets[i]];
+    // where cleaning replaced whitespace (a line break, NBSP) or straightened a quote, the
+    // raw character is what the author wrote; inserted separators stay as in the body
+    out += r !== undefined && !/\s/.test(r) && (r === b || isSameQuote(b, r)) ? r : b;
+  }
+  return out;
+}
+
+function isSameQuote(body: string, raw: string): boolean {
+  return (body === "'" && /[\u2018\u2019\u201B\u2032]/.test(raw)) || (body === '"' && /[\u201C\u201D\u201F\u2033]/.test(raw));
+}
+
+/**
+ * The raw-file pieces a body span comes from: one piece normally, several when cleaning
+ * joined text across a line break or removed material ("Mos-" … notes … "cow").
+ */
+export function rawPieces(clean: CleanArticle, start: number, end: number): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  for (let i = start; i < end; i++) {
+    const r = clean.rawOffsets[i];
+    const last = pieces[pieces.length - 1];
+    if (last && r === last[1]) last[1] = r + 1;
+    else if (!/\s/.test(clean.body[i])) pieces.push([r, r + 1]);
+  }
+  return pieces;
+}
+
+export function articleIds(root = process.cwd()): string[] {
+  return prepareArticles(root).prepared.map((p) => p.article.meta.id);
+}
+
+export function articleReader(id: string, root = process.cwd()) {
+  const { corpus, prepared } = prepareArticles(root);
+  const p = prepared.find((x) => x.article.meta.id === id);
+  if (!p) throw new InputError("data/corpus.yaml", null, `no article with id "${id}"`, "check the link or the article's id");
+  const rules = loadRules(root);
+  const mentions = tagArticle(p, rules);
+  const { clean, article } = p;
+  const blocks = clean.blocks.map((b) => ({
+    kind: b.kind,
+    start: b.start,
+    text: displayText(clean, article.raw, b.start, b.end),
+    mentions: mentions
+      .filter((m) => m.start >= b.start && m.end <= b.end)
+      .map((m) => ({
+        start: m.start - b.start,
+        end: m.end - b.start,
+        rawStart: m.rawStart,
+        rawEnd: m.rawEnd,
+        rawPieces: rawPieces(clean, m.start, m.end),
+        actor: m.actor,
+        stance: m.stance,
+        score: m.score,
+        rules: m.rules,
+        cues: m.cues.filter((c) => c.rule !== "sentence-tone" && c.start >= b.start && c.end <= b.end).map((c) => ({ start: c.start - b.start, end: c.end - b.start, rule: c.rule, role: c.role, weight: c.weight })),
+      })),
+  }));
+  const group = corpus.groups.find((g) => g.id === article.meta.group);
+  const origin = corpus.origins.find((g) => g.id === article.meta.author_origin);
+  return {
+    meta: { ...article.meta, group_label: group?.label ?? article.meta.group, group_color: group?.color, origin_label: origin?.label ?? article.meta.author_origin },
+    actors: rules.actors.actors.map((a) => ({ id: a.id, label: a.label })),
+    counts: {
+      mentions: mentions.length,
+      favorable: mentions.filter((m) => m.stance === "favorable").length,
+      neutral: mentions.filter((m) => m.stance === "neutral").length,
+      unfavorable: mentions.filter((m) => m.stance === "unfavorable").length,
+    },
+    blocks,
+    apparatus: clean.apparatus.map((a) => ({ kind: a.kind, text: a.text })),
+  };
+}

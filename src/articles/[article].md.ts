@@ -1,0 +1,29 @@
+// Page loader: one reader page per article, so each has its own title and description.
+import { parseArgs } from "node:util";
+import { loadCorpus } from "../../loaders/corpus.ts";
+
+const { values } = parseArgs({ options: { article: { type: "string" } } });
+const meta = loadCorpus().articles.find((a) => a.id === values.article);
+if (!meta) throw new Error(`no article "${values.article}" in data/corpus.yaml`);
+const yamlString = (s: string) => JSON.stringify(s);
+
+process.stdout.write(`---
+title: ${yamlString(meta.title)}
+description: ${yamlString(`${meta.title} (${meta.outlet}), read by Parallax: actor mentions coloured by stance, with the cues that decided them.`)}
+toc: false
+---
+
+\`\`\`js
+import {articleView} from "../components/reader.js";
+\`\`\`
+
+\`\`\`js
+// The article's body in its original characters, with actor mentions, stance and cues.
+const article = FileAttachment(${JSON.stringify(`../data/articles/${meta.id}.json`)}).json();
+\`\`\`
+
+
+\`\`\`js
+articleView(article)
+\`\`\`
+`);
