@@ -65,7 +65,7 @@ const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
 // Quotation marks after these words report speech ('called it a "prison"'), they do not
 // hold a term at arm's length.
-const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "branded", "quoted"]);
+const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "branded", "quoted", "hails", "hailed", "praised", "urged", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
 
 export function labelFor(score: number, threshold: number): StanceLabel {
   return score >= threshold ? "favorable" : score <= -threshold ? "unfavorable" : "neutral";
@@ -370,7 +370,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (prev && lexicon.other_prepositions.has(prev)) return null;
     // a direct object, or an attributive adjective ("the ineffective CSTO")
     if (gap.length <= 4 && hit.cue.patient !== undefined) return "patient";
-    if (gap.filter((t) => !DETERMINERS.has(t.lower)).length === 0) return "agent";
+    // an adjective right before the actor describes it ("the ineffective CSTO"); a verb
+    // form ("mischaracterized Bannon's") does not
+    const cueWord = tokens[hit.end - 1].lower;
+    if (gap.filter((t) => !DETERMINERS.has(t.lower)).length === 0 && !/(ed|ing)$/.test(cueWord)) return "agent";
     // first holder after a coordinated chain: "by NATO and Israel"
     return null;
   }
