@@ -65,6 +65,22 @@ const articlePages: PageExpectations[] = corpus.articles.map((a) => ({
 export const pages: PageExpectations[] = [
   ...articlePages,
   {
+    page: "rules",
+    checks: [
+      { what: "cue firing chart bars", selector: ".card svg[class^='plot'] g[aria-label='bar'] rect", min: 5 },
+      { what: "rule tables", selector: "form[class*='-table'] table", min: 3 },
+      { what: "sample matches", selector: "p.sample mark.cue", min: 1 },
+      { what: "CSV download links", selector: "a.download-csv", min: 2 },
+    ],
+  },
+  {
+    page: "method",
+    checks: [
+      { what: "confusion matrices", selector: ".card svg[class^='plot'] g[aria-label='cell'] rect", min: 9 },
+      { what: "article table", selector: "form[class*='-table'] table tbody tr", min: 5 },
+    ],
+  },
+  {
     page: "index",
     checks: [
       { what: "page title", selector: "main h1", min: 1 },
