@@ -25,6 +25,8 @@ export default {
   // Pages are listed explicitly so their order reads as the argument of the notebook.
   pages: [
     { name: "Corpus", path: "/" },
+    { name: "Rules", path: "/rules" },
+    { name: "Method", path: "/method" },
     { name: "Articles", open: false, pages: articles.map((a) => ({ name: a.title, path: `/articles/${a.id}` })) },
   ],
   dynamicPaths: articles.map((a) => `/articles/${a.id}`),
