@@ -43,7 +43,7 @@ interface Holder {
 }
 
 interface CueHit {
-  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of">;
+  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of" | "if_negated">;
   start: number;
   end: number;
   ironic: boolean;
@@ -57,12 +57,15 @@ interface SentenceFrame {
   antecedent: Map<number, Holder>;
   negated: boolean[];
   hedgedClause: Set<number>;
+  /** clauses reporting someone else's view ("Iran considers X a threat") */
+  attributedClause: Set<number>;
   quotes: Array<[number, number]>;
 }
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
+const REPORTING_VERBS = new Set(["said", "says", "say", "told", "tells", "stated", "argued", "added", "wrote", "claimed", "insisted"]);
 // Quotation marks after these words report speech ('called it a "prison"'), they do not
 // hold a term at arm's length.
 const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "branded", "quoted", "hails", "hailed", "praised", "urged", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
@@ -104,11 +107,14 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
       modifiers.push("ironic-quotes");
     }
     if (frame.negated[hit.start]) {
-      w = -w * settings.negation_factor;
+      w = hit.cue.if_negated !== undefined ? Math.sign(base) * hit.cue.if_negated : -w * settings.negation_factor;
       modifiers.push("negation");
     }
     const clause = frame.clause[hit.start];
-    if (frame.hedgedClause.has(clause)) {
+    if (frame.attributedClause.has(clause) && !holdsTheView(target, hit, frame, rules)) {
+      w *= settings.attribution_factor;
+      modifiers.push("attributed");
+    } else if (frame.hedgedClause.has(clause)) {
       w *= settings.hedge_factor;
       modifiers.push("hedge");
     }
@@ -206,7 +212,17 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   const hedgedClause = new Set<number>();
   for (let i = 0; i < n; i++) if (lexicon.hedges.has(tokens[i].lower)) hedgedClause.add(clause[i]);
 
-  return { tokens, clause, clauseWeight, antecedent, negated, hedgedClause, quotes: scareQuotes(tokens) };
+  // "X believes/considers/fears (that) ...": the rest of the sentence is X's view, not
+  // the author's; "said that" counts, a bare "said" (a quotation's tag) does not
+  const attributedClause = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i].lower;
+    const reported = lexicon.attribution.has(t) || (REPORTING_VERBS.has(t) && tokens[i + 1]?.lower === "that");
+    if (!reported) continue;
+    for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
+  }
+
+  return { tokens, clause, clauseWeight, antecedent, negated, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
 }
 
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
@@ -256,6 +272,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     const t = tokens[i];
     if (covered[i] || inHolder[i] || t.kind !== "word") continue;
     const cues = rules.wordIndex.get(t.lower) ?? rules.wordIndex.get(t.base);
+    if (cues && /ed$/.test(t.lower) && i > 0 && DETERMINERS.has(tokens[i - 1].lower)) continue;
     if (cues) {
       covered[i] = true;
       for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i) });
@@ -299,7 +316,15 @@ function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: 
   const group = new Set<Holder>([h]);
   const linked = (a: Holder, b: Holder) => {
     const gap = frame.tokens.slice(a.tokenEnd, b.tokenStart);
-    return gap.length > 0 && gap.length <= 3 && gap.every((t) => rules.lexicon.coordinators.has(t.lower) || DETERMINERS.has(t.lower) || t.text === "(" || t.text === ")");
+    if (gap.length === 0 || gap.length > 3) return false;
+    if (!gap.every((t) => rules.lexicon.coordinators.has(t.lower) || DETERMINERS.has(t.lower) || t.text === "(" || t.text === ")")) return false;
+    // a lone comma lists only when the list goes on ("Iran, Turkey and Russia"); otherwise
+    // it ends a phrase ("After the collapse of the Soviet Union, Iran ...")
+    if (gap.every((t) => t.text === ",")) {
+      const after = frame.tokens[b.tokenEnd]?.lower;
+      return after === "," || after === "and" || after === "or";
+    }
+    return true;
   };
   let i = sorted.indexOf(h);
   for (let k = i; k > 0 && linked(sorted[k - 1], sorted[k]); k--) group.add(sorted[k - 1]);
@@ -343,7 +368,8 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     const gap = tokens.slice(target.tokenEnd, hit.start);
     // "Russian aggression", "Russia's failure", "Moscow's most substantive failure"
     if (gap.length === 0) return "agent";
-    if (target.possessive && gap.length <= 3 && gap.every((t) => t.kind === "word" && !isPreposition(t.lower, rules))) return "agent";
+    const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
+    if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules))) return "agent";
     const eligibility = isEligibleSubject(target, frame, rules);
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
@@ -364,6 +390,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
     const prev = j >= hit.end ? tokens[j].lower : null;
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
+    if (prev === "from") return hit.cue.patient !== undefined ? "agent" : null;
     // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient)
     if (prev === "of") return hit.cue.of ?? (hit.cue.patient !== undefined ? "patient" : "agent");
     if (prev && lexicon.patient_prepositions.has(prev)) return "patient";
@@ -378,6 +405,26 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     return null;
   }
   return null;
+}
+
+function withoutParentheses(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.text === "(") depth++;
+    else if (t.text === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0) out.push(t);
+  }
+  return out;
+}
+
+/** The holder of an attributed view is the subject before the reporting verb: its own view is not hearsay about it. */
+function holdsTheView(target: Holder, hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
+  for (let i = target.tokenEnd; i < Math.min(frame.tokens.length, target.tokenEnd + 4); i++) {
+    const t = frame.tokens[i].lower;
+    if (rules.lexicon.attribution.has(t) || REPORTING_VERBS.has(t)) return i < hit.start;
+  }
+  return false;
 }
 
 function isPreposition(w: string, rules: StanceRules): boolean {

@@ -15,8 +15,10 @@ export interface StanceSettings {
   negation_window: number;
   /** a negated cue counts this much, with its sign flipped */
   negation_factor: number;
-  /** cues in a hedged or attributed claim count this much */
+  /** cues in a hedged claim ("allegedly", "so-called") count this much */
   hedge_factor: number;
+  /** cues in someone else's reported view ("Iran considers X a threat") count this much */
+  attribution_factor: number;
   /** cues in a concessive clause ("although ...") or before "but" count this much */
   concession_factor: number;
   /** weight of the distancing quotation marks signal */
@@ -32,6 +34,7 @@ export interface StanceLexicon {
   contrast: string[];
   concessive: string[];
   hedges: string[];
+  attribution: string[];
   relative: string[];
   patient_prepositions: string[];
   agent_prepositions: string[];
@@ -50,6 +53,9 @@ export interface CueDef {
   patient?: number;
   /** what "cue of X" makes X: "the failure of Russia" (agent), "the invasion of Ukraine" (patient) */
   of?: "agent" | "patient";
+  /** weight (sign of the role's weight times this) when the cue is negated, instead of
+   * flipping it: "did not help" says more than "helped" */
+  if_negated?: number;
   /** restrict the cue to these actors */
   actors?: string[];
   note: string;
@@ -73,12 +79,13 @@ export const STANCE_SCHEMA = {
     settings: {
       type: "object",
       additionalProperties: false,
-      required: ["threshold", "negation_window", "negation_factor", "hedge_factor", "concession_factor", "scare_quote_weight", "fallback_weight", "sentence_fallback_weight"],
+      required: ["threshold", "negation_window", "negation_factor", "hedge_factor", "attribution_factor", "concession_factor", "scare_quote_weight", "fallback_weight", "sentence_fallback_weight"],
       properties: {
         threshold: { type: "number", minimum: 0, maximum: 1 },
         negation_window: { type: "integer", minimum: 0, maximum: 20 },
         negation_factor: { type: "number", minimum: 0, maximum: 1 },
         hedge_factor: { type: "number", minimum: 0, maximum: 1 },
+        attribution_factor: { type: "number", minimum: 0, maximum: 1 },
         concession_factor: { type: "number", minimum: 0, maximum: 1 },
         scare_quote_weight: weight,
         fallback_weight: { type: "number", minimum: 0, maximum: 1 },
@@ -88,9 +95,9 @@ export const STANCE_SCHEMA = {
     lexicon: {
       type: "object",
       additionalProperties: false,
-      required: ["negators", "contrast", "concessive", "hedges", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
+      required: ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
       properties: Object.fromEntries(
-        ["negators", "contrast", "concessive", "hedges", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"].map((k) => [k, words]),
+        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"].map((k) => [k, words]),
       ),
     },
     cues: {
@@ -108,6 +115,7 @@ export const STANCE_SCHEMA = {
           agent: weight,
           patient: weight,
           of: { enum: ["agent", "patient"] },
+          if_negated: weight,
           actors: { type: "array", items: { type: "string" }, minItems: 1 },
           note: { type: "string", minLength: 1 },
         },
