@@ -3,6 +3,7 @@
 // src/style.css pulls the light (air) and dark (near-midnight) themes from Framework's
 // own package, so the build and the pages work without internet.
 import { loadCorpus } from "./loaders/corpus.ts";
+import { loadActorRules } from "./loaders/rules/actorRules.ts";
 
 // The articles decide the reader pages. A broken corpus.yaml must not break the config:
 // the data loaders report it with file and line, so here it only means no reader pages.
@@ -14,6 +15,14 @@ function corpusArticles(): Array<{ id: string; title: string }> {
   }
 }
 const articles = corpusArticles();
+function actorList(): Array<{ id: string; label: string }> {
+  try {
+    return loadActorRules().actors;
+  } catch {
+    return [];
+  }
+}
+const actors = actorList();
 
 export default {
   title: "Parallax",
@@ -27,9 +36,10 @@ export default {
     { name: "Corpus", path: "/" },
     { name: "Rules", path: "/rules" },
     { name: "Method", path: "/method" },
+    { name: "Actors", open: false, pages: actors.map((a) => ({ name: a.label, path: `/actors/${a.id}` })) },
     { name: "Articles", open: false, pages: articles.map((a) => ({ name: a.title, path: `/articles/${a.id}` })) },
   ],
-  dynamicPaths: articles.map((a) => `/articles/${a.id}`),
+  dynamicPaths: [...actors.map((a) => `/actors/${a.id}`), ...articles.map((a) => `/articles/${a.id}`)],
   pager: true,
   search: false,
   // Links are extensionless (/stance, not /stance.html); the dev server and the browser

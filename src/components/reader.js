@@ -33,6 +33,7 @@ function blockContent(block, actorLabel) {
       span.title = `${actorLabel(m.actor)}: ${m.stance} (${m.score > 0 ? "+" : ""}${m.score.toFixed(2)})${m.rules.length ? ` · ${m.rules.join(", ")}` : ""}`;
       span.dataset.actor = m.actor;
       span.dataset.rawStart = m.rawStart;
+      span.id = `m-${m.rawStart}`; // actor pages link here
       span.dataset.rawEnd = m.rawEnd;
       span.dataset.rawPieces = m.rawPieces.map(([s, e]) => `${s}-${e}`).join(",");
       out.push(span);

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { ARTICLES_DIR, loadCorpus, readArticleText } from "../../loaders/corpus.ts";
+import { loadActorRules } from "../../loaders/rules/actorRules.ts";
 // What each page of the built notebook must show once it has settled. A new page adds
 // one entry here; the runner fails any page in dist/ that has no entry, so a page cannot
 // ship untested.
@@ -62,7 +63,18 @@ const articlePages: PageExpectations[] = corpus.articles.map((a) => ({
   extra: readerMatchesRaw(readArticleText(join(ARTICLES_DIR, a.file))),
 }));
 
+const actorPages: PageExpectations[] = loadActorRules().actors.map((a) => ({
+  page: `actors/${a.id}`,
+  checks: [
+    { what: "actor title", selector: ".actor-page h1", min: 1, max: 1 },
+    { what: "charts (mean by group, stance counts, by article)", selector: ".actor-page svg[class^='plot']", min: 3 },
+    { what: "a cue card per group", selector: ".actor-page .grid-cols-4 > .card", min: 4 },
+    { what: "an evidence card per group", selector: ".actor-page .evidence > .card", min: 4 },
+  ],
+}));
+
 export const pages: PageExpectations[] = [
+  ...actorPages,
   ...articlePages,
   {
     page: "rules",

@@ -1,0 +1,99 @@
+// Everything one actor's page shows, computed from the tagged mentions: how each group
+// (by outlet or by author origin) portrays the actor, per article, the cues that drove it
+// in each group, and the evidence sentences with their offsets for highlighting and for
+// the link to the article reader.
+import { InputError } from "./inputError.ts";
+import { runPipeline, type ArticleMention } from "./pipeline.ts";
+
+export const GROUPINGS = ["group", "author_origin"] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** Evidence sentences kept per group: enough to read, bounded so a page stays small at scale. */
+const EVIDENCE_PER_GROUP = 25;
+
+export function actorIds(root = process.cwd()): string[] {
+  return runPipeline(root).rules.actors.actors.map((a) => a.id);
+}
+
+export function actorPage(id: string, pipeline = runPipeline()) {
+  const { corpus, prepared, rules, mentions } = pipeline;
+  const actor = rules.actors.byId.get(id);
+  if (!actor) throw new InputError("data/rules/actors.yaml", null, `no actor with id "${id}"`, "check the link or the actor's id");
+  const metaOf = new Map(prepared.map((p) => [p.article.meta.id, p.article.meta]));
+  const sentenceOf = new Map(prepared.map((p) => [p.article.meta.id, p.segmented.sentences]));
+  const mine = mentions.filter((m) => m.actor === id);
+
+  const evidenceRow = (m: ArticleMention) => {
+    const s = sentenceOf.get(m.article)![m.sentence];
+    return {
+      article: m.article,
+      sentence: s.text,
+      start: m.start - s.start,
+      end: m.end - s.start,
+      rawStart: m.rawStart,
+      stance: m.stance,
+      score: m.score,
+      rules: m.rules,
+      cues: m.cues.filter((c) => c.rule !== "sentence-tone").map((c) => [c.start - s.start, c.end - s.start, c.rule, c.role, c.weight] as const),
+    };
+  };
+
+  const byGrouping = Object.fromEntries(
+    GROUPINGS.map((grouping) => {
+      const groups = grouping === "group" ? corpus.groups : corpus.origins;
+      const keyOf = (m: ArticleMention) => String(metaOf.get(m.article)![grouping]);
+      return [
+        grouping,
+        groups.map((g) => {
+          const rows = mine.filter((m) => keyOf(m) === g.id);
+          const cues = new Map<string, { rule: string; count: number; weight: number }>();
+          for (const m of rows)
+            for (const c of m.cues) {
+              if (c.rule === "sentence-tone") continue;
+              const e = cues.get(c.rule) ?? { rule: c.rule, count: 0, weight: 0 };
+              e.count++;
+              e.weight = Math.round((e.weight + c.weight) * 1000) / 1000;
+              cues.set(c.rule, e);
+            }
+          const strongest = [...rows].sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start);
+          return {
+            id: g.id,
+            label: g.label,
+            color: g.color,
+            mentions: rows.length,
+            articles: new Set(rows.map((m) => m.article)).size,
+            favorable: rows.filter((m) => m.stance === "favorable").length,
+            neutral: rows.filter((m) => m.stance === "neutral").length,
+            unfavorable: rows.filter((m) => m.stance === "unfavorable").length,
+            mean: rows.length ? Math.round((rows.reduce((s, m) => s + m.score, 0) / rows.length) * 1000) / 1000 : null,
+            cues: [...cues.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+            evidence: strongest.slice(0, EVIDENCE_PER_GROUP).map(evidenceRow),
+          };
+        }),
+      ];
+    }),
+  );
+
+  const byArticle = prepared
+    .map((p) => {
+      const rows = mine.filter((m) => m.article === p.article.meta.id);
+      return {
+        article: p.article.meta.id,
+        title: p.article.meta.title,
+        group: p.article.meta.group,
+        author_origin: p.article.meta.author_origin,
+        mentions: rows.length,
+        mean: rows.length ? Math.round((rows.reduce((s, m) => s + m.score, 0) / rows.length) * 1000) / 1000 : null,
+        favorable: rows.filter((m) => m.stance === "favorable").length,
+        unfavorable: rows.filter((m) => m.stance === "unfavorable").length,
+      };
+    })
+    .filter((a) => a.mentions > 0);
+
+  return {
+    actor: { id: actor.id, label: actor.label, kind: actor.kind, note: actor.note ?? null, aliases: actor.aliases },
+    mentions: mine.length,
+    byGrouping,
+    byArticle,
+  };
+}

@@ -1,0 +1,36 @@
+// Page loader: one page per actor, so each has its own title and description.
+import { parseArgs } from "node:util";
+import { loadActorRules } from "../../loaders/rules/actorRules.ts";
+
+const { values } = parseArgs({ options: { actor: { type: "string" } } });
+const actor = loadActorRules().byId.get(values.actor!);
+if (!actor) throw new Error(`no actor "${values.actor}" in data/rules/actors.yaml`);
+
+process.stdout.write(`---
+title: ${JSON.stringify(`${actor.label}: how sources portray it`)}
+description: ${JSON.stringify(`How Turkish, Iranian, US-affiliated and Pakistani sources portray ${actor.label}: stance by group and article, the cues behind it, and the evidence sentences.`)}
+toc: false
+---
+
+\`\`\`js
+import * as Inputs from "@observablehq/inputs";
+import {actorHeader, actorView} from "../components/actor.js";
+\`\`\`
+
+\`\`\`js
+// Stance towards this actor by group and by article, the cues and the evidence.
+const data = FileAttachment(${JSON.stringify(`../data/actors/${actor.id}.json`)}).json();
+\`\`\`
+
+\`\`\`js
+actorHeader(data)
+\`\`\`
+
+\`\`\`js
+const grouping = view(Inputs.radio(new Map([["Outlet affiliation", "group"], ["Author origin", "author_origin"]]), {label: "Group sources by", value: "group"}));
+\`\`\`
+
+\`\`\`js
+actorView(data, {grouping, width})
+\`\`\`
+`);
