@@ -40,6 +40,8 @@ interface Holder {
   tokenStart: number;
   tokenEnd: number;
   possessive: boolean;
+  /** an adjective modifying a noun ("Israeli drones"): the noun, not the actor, is the subject */
+  modifier?: boolean;
 }
 
 interface CueHit {
@@ -370,6 +372,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
     if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules))) return "agent";
+    // "Israeli and Turkish-made drones, and artillery strikes": an adjective is the
+    // subject's modifier only when its noun phrase runs straight into the cue
+    if (target.modifier && (gap.length > 3 || gap.some((t) => t.kind === "punct" && t.text !== "-"))) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
@@ -390,7 +395,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
     const prev = j >= hit.end ? tokens[j].lower : null;
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
-    if (prev === "from") return hit.cue.patient !== undefined ? "agent" : null;
+    if (prev === "from") return hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null;
     // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient)
     if (prev === "of") return hit.cue.of ?? (hit.cue.patient !== undefined ? "patient" : "agent");
     if (prev && lexicon.patient_prepositions.has(prev)) return "patient";
@@ -400,7 +405,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // an adjective right before the actor describes it ("the ineffective CSTO"); a verb
     // form ("mischaracterized Bannon's") does not
     const cueWord = tokens[hit.end - 1].lower;
-    if (gap.filter((t) => !DETERMINERS.has(t.lower)).length === 0 && !/(ed|ing)$/.test(cueWord)) return "agent";
+    if (hit.end - hit.start === 1 && gap.filter((t) => !DETERMINERS.has(t.lower)).length === 0 && !/(ed|ing)$/.test(cueWord)) return "agent";
     // first holder after a coordinated chain: "by NATO and Israel"
     return null;
   }
@@ -437,6 +442,9 @@ function quoteOwner(qs: number, holders: Holder[], frame: SentenceFrame, rules: 
   const before = holders.filter((h) => h.tokenEnd <= qs && frame.clause[h.tokenStart] === frame.clause[qs]);
   const possessor = before.find((h) => h.possessive && qs - h.tokenEnd <= 2);
   if (possessor) return possessor;
+  // the actor right before the quoted word is the one using it: Moscow "persuaded" Armenia
+  const adjacent = before.find((h) => h.tokenEnd === qs);
+  if (adjacent) return adjacent;
   return before
     .filter((h) => isEligibleSubject(h, frame, rules) === "subject")
     .sort((a, b) => b.tokenEnd - a.tokenEnd)[0];

@@ -45,12 +45,20 @@ export function otherEntities(
   return out;
 }
 
+/** A demonym followed by a lower-case word ("Israeli drones", "Turkish-made") modifies that noun. */
+function isModifier(m: Mention, tokens: Token[]): boolean {
+  if (!m.rule.startsWith("alias:demonyms:")) return false;
+  const next = tokens[m.tokenEnd];
+  return !!next && (next.text === "-" || (next.kind === "word" && /^\p{Ll}/u.test(next.text)));
+}
+
 const isCueWord = (rules: Rules) => (lower: string) => rules.stance.wordIndex.has(lower);
 
 /** Tags every actor mention in one sentence's tokens. */
 export function tagTokens(tokens: Token[], text: string, offset: number, rules: Rules): TaggedMention[] {
   const mentions = findMentions(tokens, rules.actors, text, offset);
-  const tags = tagSentence(tokens, mentions, rules.stance, otherEntities(tokens, mentions, isCueWord(rules)));
+  const holders = mentions.map((m) => ({ ...m, modifier: isModifier(m, tokens) }));
+  const tags = tagSentence(tokens, holders, rules.stance, otherEntities(tokens, mentions, isCueWord(rules)));
   return mentions.map((m, i) => ({ ...m, ...tags[i] }));
 }
 
