@@ -45,7 +45,7 @@ interface Holder {
 }
 
 interface CueHit {
-  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of" | "if_negated">;
+  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of" | "for" | "if_negated">;
   start: number;
   end: number;
   ironic: boolean;
@@ -208,7 +208,8 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   for (let i = 0; i < n; i++) {
     if (!lexicon.negators.has(tokens[i].lower)) continue;
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
-    for (let j = i + 1; j <= i + settings.negation_window && j < n && clause[j] === clause[i]; j++) negated[j] = true;
+    // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
+    for (let j = i + 1; j <= i + settings.negation_window && j < n && clause[j] === clause[i]; j++) negated[j] = !negated[j];
   }
 
   const hedgedClause = new Set<number>();
@@ -398,6 +399,8 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (prev === "from") return hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null;
     // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient)
     if (prev === "of") return hit.cue.of ?? (hit.cue.patient !== undefined ? "patient" : "agent");
+    // "an opportunity for Iran": the beneficiary, for cues that say so
+    if (prev === "for" && hit.cue.for) return hit.cue.for;
     if (prev && lexicon.patient_prepositions.has(prev)) return "patient";
     if (prev && lexicon.other_prepositions.has(prev)) return null;
     // a direct object, or an attributive adjective ("the ineffective CSTO")

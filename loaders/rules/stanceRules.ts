@@ -53,6 +53,8 @@ export interface CueDef {
   patient?: number;
   /** what "cue of X" makes X: "the failure of Russia" (agent), "the invasion of Ukraine" (patient) */
   of?: "agent" | "patient";
+  /** what "cue for X" makes X: "an opportunity for Iran" (agent: the beneficiary) */
+  for?: "agent" | "patient";
   /** weight (sign of the role's weight times this) when the cue is negated, instead of
    * flipping it: "did not help" says more than "helped" */
   if_negated?: number;
@@ -116,6 +118,7 @@ export const STANCE_SCHEMA = {
           patient: weight,
           of: { enum: ["agent", "patient"] },
           if_negated: weight,
+          for: { enum: ["agent", "patient"] },
           actors: { type: "array", items: { type: "string" }, minItems: 1 },
           note: { type: "string", minLength: 1 },
         },
