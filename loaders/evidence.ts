@@ -24,8 +24,29 @@ export interface EvidenceRow {
   cues: Array<[number, number, string, string, number]>;
 }
 
+/** Sentences kept per actor and group on the overview: the strongest; the rest are on the actor's page. */
+export const EVIDENCE_PER_ACTOR_GROUP = 8;
+
 export function mentionEvidence(root = process.cwd()) {
-  const { corpus, prepared, rules, mentions } = runPipeline(root);
+  const { corpus, prepared, rules, mentions: all } = runPipeline(root);
+  // the overview stays small at any corpus size: per actor and group, the strongest
+  // portrayals, with the full counts alongside
+  const groupOf = new Map(prepared.map((p) => [p.article.meta.id, p.article.meta.group]));
+  const counts: Record<string, Record<string, Record<string, number>>> = {};
+  const buckets = new Map<string, typeof all>();
+  for (const m of all) {
+    const g = groupOf.get(m.article)!;
+    const c = ((counts[m.actor] ??= {})[g] ??= { mentions: 0, favorable: 0, neutral: 0, unfavorable: 0 });
+    c.mentions++;
+    c[m.stance]++;
+    const key = `${m.actor}|${g}`;
+    const list = buckets.get(key) ?? [];
+    list.push(m);
+    buckets.set(key, list);
+  }
+  const mentions = [...buckets.values()].flatMap((list) =>
+    [...list].sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start).slice(0, EVIDENCE_PER_ACTOR_GROUP),
+  );
   const byId = new Map(prepared.map((p) => [p.article.meta.id, p]));
   const rows: EvidenceRow[] = mentions.map((m) => {
     const p = byId.get(m.article)!;
@@ -54,6 +75,8 @@ export function mentionEvidence(root = process.cwd()) {
     origins: corpus.origins,
     actors: rules.actors.actors.map((a) => ({ id: a.id, label: a.label, kind: a.kind })),
     articles: prepared.map((p) => ({ id: p.article.meta.id, title: p.article.meta.title, group: p.article.meta.group, author_origin: p.article.meta.author_origin })),
+    /** counts[actor][group] over ALL mentions, not only the rows kept */
+    counts,
     mentions: rows,
   };
 }

@@ -35,7 +35,7 @@ export function sentenceWithCues(row) {
 }
 
 /** Columns of evidence, one per group, for the rows of one actor. */
-export function evidenceByGroup(rows, groups, {groupKey = "group", limit = 12} = {}) {
+export function evidenceByGroup(rows, groups, {groupKey = "group", limit = 12, counts = null, actorHref = null} = {}) {
   const root = document.createElement("div");
   root.className = "grid grid-cols-2 evidence";
   for (const g of groups) {
@@ -45,10 +45,11 @@ export function evidenceByGroup(rows, groups, {groupKey = "group", limit = 12} =
     const h = document.createElement("h2");
     h.textContent = g.label;
     h.style.color = g.color;
-    const counts = d3.rollup(mine, (v) => v.length, (d) => d.stance);
+    // full counts when the loader kept only the strongest rows
+    const c = counts?.[g.id] ?? {mentions: mine.length, ...Object.fromEntries(d3.rollup(mine, (v) => v.length, (d) => d.stance))};
     const sub = document.createElement("h3");
-    sub.textContent = mine.length
-      ? `${mine.length} mentions: ${counts.get("favorable") ?? 0} favorable, ${counts.get("neutral") ?? 0} neutral, ${counts.get("unfavorable") ?? 0} unfavorable`
+    sub.textContent = c.mentions
+      ? `${c.mentions} mentions: ${c.favorable ?? 0} favorable, ${c.neutral ?? 0} neutral, ${c.unfavorable ?? 0} unfavorable`
       : "no mentions";
     card.append(h, sub);
     // strongest portrayals first, so the evidence that moves the average is on top
@@ -61,10 +62,17 @@ export function evidenceByGroup(rows, groups, {groupKey = "group", limit = 12} =
       item.append(sentenceWithCues(r), meta);
       card.append(item);
     }
-    if (mine.length > limit) {
+    const shown = Math.min(limit, mine.length);
+    if ((c.mentions ?? 0) > shown) {
       const more = document.createElement("p");
       more.className = "muted";
-      more.textContent = `… and ${mine.length - limit} more`;
+      more.append(`… and ${c.mentions - shown} more`);
+      if (actorHref) {
+        const a = document.createElement("a");
+        a.href = actorHref;
+        a.textContent = " on the actor's page";
+        more.append(a);
+      }
       card.append(more);
     }
     root.append(card);
