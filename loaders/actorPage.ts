@@ -3,6 +3,7 @@
 // in each group, and the evidence sentences with their offsets for highlighting and for
 // the link to the article reader.
 import { InputError } from "./inputError.ts";
+import { inSentence } from "./evidence.ts";
 import { runPipeline, type ArticleMention } from "./pipeline.ts";
 
 export const GROUPINGS = ["group", "author_origin"] as const;
@@ -23,20 +24,7 @@ export function actorPage(id: string, pipeline = runPipeline()) {
   const sentenceOf = new Map(prepared.map((p) => [p.article.meta.id, p.segmented.sentences]));
   const mine = mentions.filter((m) => m.actor === id);
 
-  const evidenceRow = (m: ArticleMention) => {
-    const s = sentenceOf.get(m.article)![m.sentence];
-    return {
-      article: m.article,
-      sentence: s.text,
-      start: m.start - s.start,
-      end: m.end - s.start,
-      rawStart: m.rawStart,
-      stance: m.stance,
-      score: m.score,
-      rules: m.rules,
-      cues: m.cues.filter((c) => c.rule !== "sentence-tone").map((c) => [c.start - s.start, c.end - s.start, c.rule, c.role, c.weight] as const),
-    };
-  };
+  const evidenceRow = (m: ArticleMention) => inSentence(m, sentenceOf.get(m.article)![m.sentence]);
 
   const byGrouping = Object.fromEntries(
     GROUPINGS.map((grouping) => {

@@ -1,6 +1,7 @@
 // Every actor mention with its sentence and cue spans, shaped for the pages: offsets are
 // made relative to the sentence so a page can highlight without the article body.
-import { runPipeline } from "./pipeline.ts";
+import { runPipeline, type ArticleMention } from "./pipeline.ts";
+import type { Sentence } from "./types.ts";
 
 export interface EvidenceRow {
   article: string;
@@ -22,6 +23,24 @@ export interface EvidenceRow {
   via: string;
   /** cue spans within `sentence`: [start, end, rule, role, weight] */
   cues: Array<[number, number, string, string, number]>;
+}
+
+/**
+ * A mention as a page shows it: its sentence, with the mention's and the cues' offsets
+ * made relative to the sentence so the page can highlight without the article body.
+ */
+export function inSentence(m: ArticleMention, s: Sentence) {
+  return {
+    article: m.article,
+    sentence: s.text,
+    start: m.start - s.start,
+    end: m.end - s.start,
+    rawStart: m.rawStart,
+    stance: m.stance,
+    score: m.score,
+    rules: m.rules,
+    cues: m.cues.filter((c) => c.rule !== "sentence-tone").map((c) => [c.start - s.start, c.end - s.start, c.rule, c.role, c.weight] as [number, number, string, string, number]),
+  };
 }
 
 /** Sentences kept per actor and group on the overview: the strongest; the rest are on the actor's page. */
@@ -50,24 +69,15 @@ export function mentionEvidence(root = process.cwd()) {
   const byId = new Map(prepared.map((p) => [p.article.meta.id, p]));
   const rows: EvidenceRow[] = mentions.map((m) => {
     const p = byId.get(m.article)!;
-    const s = p.segmented.sentences[m.sentence];
     return {
-      article: m.article,
       group: p.article.meta.group,
       author_origin: p.article.meta.author_origin,
-      sentence: s.text,
       sentenceIndex: m.sentence,
       actor: m.actor,
       mention: m.text,
-      start: m.start - s.start,
-      end: m.end - s.start,
-      rawStart: m.rawStart,
       rawEnd: m.rawEnd,
-      stance: m.stance,
-      score: m.score,
-      rules: m.rules,
       via: m.via,
-      cues: m.cues.map((c) => [c.start - s.start, c.end - s.start, c.rule, c.role, c.weight]),
+      ...inSentence(m, p.segmented.sentences[m.sentence]),
     };
   });
   return {
