@@ -24,7 +24,31 @@ function actorList(): Array<{ id: string; label: string }> {
 }
 const actors = actorList();
 
+const SITE_DESCRIPTION =
+  "Parallax compares how Turkish, Iranian, US-affiliated and Pakistani think-tank articles portray the actors of the South Caucasus, with every figure traced to its sentences.";
+
+function escapeAttribute(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Description and social-preview metadata on every page, so a shared link previews well. */
+function head({ title, data }: { title: string | null; data: Record<string, unknown> | null }): string {
+  const description = escapeAttribute(String(data?.description ?? SITE_DESCRIPTION));
+  const pageTitle = escapeAttribute(title ? `${title} | Parallax` : "Parallax");
+  return [
+    `<meta name="description" content="${description}">`,
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:site_name" content="Parallax">`,
+    `<meta property="og:title" content="${pageTitle}">`,
+    `<meta property="og:description" content="${description}">`,
+    `<meta name="twitter:card" content="summary">`,
+    `<meta name="twitter:title" content="${pageTitle}">`,
+    `<meta name="twitter:description" content="${description}">`,
+  ].join("\n");
+}
+
 export default {
+  head,
   title: "Parallax",
   root: "src",
   // Replaces `theme`: style.css imports Framework's default.css and both themes itself,
