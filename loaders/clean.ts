@@ -247,22 +247,26 @@ function dropEmptyHeadings(drafts: Draft[], remember: (k: ApparatusKind, s: numb
 // ---- 6. text -----------------------------------------------------------------------
 
 function render(drafts: Draft[], raw: string, remember: (k: ApparatusKind, s: number, e: number) => void) {
-  let body = MappedText.empty();
+  // appended in place: copying the body for every block made long articles quadratic
+  let body = "";
+  const offsets: number[] = [];
   const blocks: Block[] = [];
   for (const d of drafts) {
     let text = joinLines(d.lines, raw);
     if (d.kind === "list-item") text = text.remove(/^[•◦▪‣●○■□–—*-]\s+/u);
     text = normalise(text, remember);
     if (text.length === 0) continue;
-    if (body.length > 0) {
+    if (offsets.length > 0) {
       // the block separator stands for the whitespace after the previous block
-      const at = Math.min(body.offsets[body.length - 1] + 1, raw.length - 1);
-      body = body.withChar("\n", at).withChar("\n", at);
+      const at = Math.min(offsets[offsets.length - 1] + 1, raw.length - 1);
+      body += "\n\n";
+      offsets.push(at, at);
     }
-    blocks.push({ kind: d.kind, start: body.length, end: body.length + text.length });
-    body = body.concat(text);
+    blocks.push({ kind: d.kind, start: offsets.length, end: offsets.length + text.length });
+    body += text.text;
+    for (const o of text.offsets) offsets.push(o);
   }
-  return { body: body.text, rawOffsets: body.offsets, blocks };
+  return { body, rawOffsets: offsets, blocks };
 }
 
 /**

@@ -91,6 +91,8 @@ export interface CompiledPattern {
   specs: CompiledSpec[];
   /** the first spec's literal values, to skip start positions quickly */
   firstLower?: Set<string>;
+  /** the same for a first spec on BASE (phrase cues: "did little to") */
+  firstBase?: Set<string>;
 }
 
 function compileValue(v: ValueTest, lowerCase: boolean): CompiledTest {
@@ -138,7 +140,11 @@ export function compilePattern(specs: TokenSpec[]): CompiledPattern {
   if (first && (first.OP === undefined || first.OP === "+") && typeof first.LOWER === "string") firstLower = new Set([first.LOWER.toLowerCase()]);
   else if (first && (first.OP === undefined || first.OP === "+") && typeof first.LOWER === "object" && first.LOWER.IN)
     firstLower = new Set(first.LOWER.IN.map((s) => s.toLowerCase()));
-  return { specs: compiled, firstLower };
+  let firstBase: Set<string> | undefined;
+  if (first && (first.OP === undefined || first.OP === "+") && typeof first.BASE === "string") firstBase = new Set([first.BASE.toLowerCase()]);
+  else if (first && (first.OP === undefined || first.OP === "+") && typeof first.BASE === "object" && first.BASE.IN)
+    firstBase = new Set(first.BASE.IN.map((s) => s.toLowerCase()));
+  return { specs: compiled, firstLower, firstBase };
 }
 
 /** Pattern of plain words: "did little to" → [{LOWER: did}, {LOWER: little}, {LOWER: to}]. */
@@ -152,8 +158,14 @@ export function phrasePattern(words: string[]): TokenSpec[] {
  */
 export function findMatches(pattern: CompiledPattern, tokens: Token[], ctx: MatchContext = {}): Match[] {
   const out: Match[] = [];
+  if (!mayOccur(pattern, tokens)) return out;
+  const first = pattern.specs[0];
+  // a start where the first spec must match a token and does not cannot begin a match
+  const mustMatchFirst = first !== undefined && (first.op === "1" || first.op === "+");
   for (let start = 0; start < tokens.length; start++) {
     if (pattern.firstLower && !pattern.firstLower.has(tokens[start].lower)) continue;
+    if (pattern.firstBase && !pattern.firstBase.has(tokens[start].base)) continue;
+    if (mustMatchFirst && !specOk(first, tokens, start, ctx)) continue;
     const end = matchAt(pattern, tokens, start, ctx);
     if (end !== null && end > start) {
       out.push({ start, end });
@@ -163,45 +175,88 @@ export function findMatches(pattern: CompiledPattern, tokens: Token[], ctx: Matc
   return out;
 }
 
+// Every pattern is tried on every sentence; most patterns start with a literal word the
+// sentence does not contain. The sentence's words, collected once and shared by all
+// patterns, rule those out without a scan.
+const sentenceWords = new WeakMap<Token[], { lower: Set<string>; base: Set<string> }>();
+
+function mayOccur(pattern: CompiledPattern, tokens: Token[]): boolean {
+  if (!pattern.firstLower && !pattern.firstBase) return true;
+  let words = sentenceWords.get(tokens);
+  if (!words) {
+    words = { lower: new Set(), base: new Set() };
+    for (const t of tokens) {
+      words.lower.add(t.lower);
+      words.base.add(t.base);
+    }
+    sentenceWords.set(tokens, words);
+  }
+  return someIn(pattern.firstLower, words.lower) && someIn(pattern.firstBase, words.base);
+}
+
+function someIn(wanted: Set<string> | undefined, present: Set<string>): boolean {
+  if (!wanted) return true;
+  for (const w of wanted) if (present.has(w)) return true;
+  return false;
+}
+
+// Module-level functions rather than closures per call: matchAt runs at every token of
+// every sentence for every pattern, and a closure per call (which tsx also names with
+// Object.defineProperty) cost more than the matching itself.
+function specOk(s: CompiledSpec, tokens: Token[], i: number, ctx: MatchContext): boolean {
+  if (i >= tokens.length) return false;
+  const t = tokens[i];
+  for (const f of s.tests) if (!f(t, i, ctx)) return false;
+  return true;
+}
+
+interface MatchState {
+  specs: CompiledSpec[];
+  tokens: Token[];
+  ctx: MatchContext;
+  memo: Map<number, number | null>;
+}
+
 /** Longest match beginning at token `start`, as its exclusive end index, or null. */
 export function matchAt(pattern: CompiledPattern, tokens: Token[], start: number, ctx: MatchContext = {}): number | null {
-  const { specs } = pattern;
-  const memo = new Map<number, number | null>();
-  const ok = (s: CompiledSpec, i: number) => i < tokens.length && s.tests.every((f) => f(tokens[i], i, ctx));
-  // best(si, ti): longest end reachable matching specs[si..] from token ti
-  const best = (si: number, ti: number): number | null => {
-    if (si === specs.length) return ti;
-    const key = si * (tokens.length + 1) + ti;
-    if (memo.has(key)) return memo.get(key)!;
-    const s = specs[si];
-    let result: number | null = null;
-    const consider = (r: number | null) => {
-      if (r !== null && (result === null || r > result)) result = r;
-    };
-    switch (s.op) {
-      case "1":
-        if (ok(s, ti)) consider(best(si + 1, ti + 1));
-        break;
-      case "!":
-        if (ti < tokens.length && !s.tests.every((f) => f(tokens[ti], ti, ctx))) consider(best(si + 1, ti + 1));
-        break;
-      case "?":
-        consider(best(si + 1, ti));
-        if (ok(s, ti)) consider(best(si + 1, ti + 1));
-        break;
-      case "*":
-      case "+": {
-        if (s.op === "*") consider(best(si + 1, ti));
-        let j = ti;
-        while (j - ti < MAX_REPEAT && ok(s, j)) {
-          j++;
-          consider(best(si + 1, j));
-        }
-        break;
+  return best({ specs: pattern.specs, tokens, ctx, memo: new Map() }, 0, start);
+}
+
+function longer(result: number | null, r: number | null): number | null {
+  return r !== null && (result === null || r > result) ? r : result;
+}
+
+/** best(si, ti): longest end reachable matching specs[si..] from token ti */
+function best(st: MatchState, si: number, ti: number): number | null {
+  const { specs, tokens, ctx, memo } = st;
+  if (si === specs.length) return ti;
+  const key = si * (tokens.length + 1) + ti;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const s = specs[si];
+  let result: number | null = null;
+  switch (s.op) {
+    case "1":
+      if (specOk(s, tokens, ti, ctx)) result = longer(result, best(st, si + 1, ti + 1));
+      break;
+    case "!":
+      if (ti < tokens.length && !specOk(s, tokens, ti, ctx)) result = longer(result, best(st, si + 1, ti + 1));
+      break;
+    case "?":
+      result = longer(result, best(st, si + 1, ti));
+      if (specOk(s, tokens, ti, ctx)) result = longer(result, best(st, si + 1, ti + 1));
+      break;
+    case "*":
+    case "+": {
+      if (s.op === "*") result = longer(result, best(st, si + 1, ti));
+      let j = ti;
+      while (j - ti < MAX_REPEAT && specOk(s, tokens, j, ctx)) {
+        j++;
+        result = longer(result, best(st, si + 1, j));
       }
+      break;
     }
-    memo.set(key, result);
-    return result;
-  };
-  return best(0, start);
+  }
+  memo.set(key, result);
+  return result;
 }

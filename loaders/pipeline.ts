@@ -2,8 +2,7 @@
 // stance. Each stage is a pure function in its own module; this file only chains them
 // and keeps the offsets that let every tag be shown in place.
 import { loadCorpus, readArticles } from "./corpus.ts";
-import { cleanArticle } from "./clean.ts";
-import { segmentArticle } from "./segment.ts";
+import { prepareArticle } from "./articleCache.ts";
 import { loadRules } from "./rules/index.ts";
 import { tagTokens, type Rules } from "./tagText.ts";
 import type { CleanArticle, Corpus, RawArticle, SegmentedArticle } from "./types.ts";
@@ -46,10 +45,8 @@ export interface ArticleMention {
 
 export function prepareArticles(root = process.cwd()): { corpus: Corpus; prepared: PreparedArticle[] } {
   const corpus = loadCorpus(root);
-  const prepared = readArticles(corpus, root).map((article) => {
-    const clean = cleanArticle(article);
-    return { article, clean, segmented: segmentArticle(clean) };
-  });
+  // cleaned and segmented once per article version, then read from .cache/articles
+  const prepared = readArticles(corpus, root).map((article) => ({ article, ...prepareArticle(article, root) }));
   return { corpus, prepared };
 }
 

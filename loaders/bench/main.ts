@@ -1,0 +1,215 @@
+// `npm run bench`: the pipeline on a synthetic corpus of N articles sampled from the seeds
+// (loaders/bench/synthetic.ts), cold (empty article cache) and after a one-rule edit
+// (warm article cache), against natural's bare WordTokenizer over the same text.
+//
+//   npm run bench                      N = 1,000
+//   npm run bench -- --n 250           another N
+//   npm run bench -- --scaling         N = 250, 1,000 and 4,000: how the cost grows
+//   npm run bench -- --site            also build the site on the corpus and report the
+//                                      data bytes each page loads
+//   --threads 1                        prepare articles on one core instead of two
+//   --keep                             keep the temporary project directories
+//
+// Ends with one line per N: BENCH {json}.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { writeSyntheticCorpus } from "./synthetic.ts";
+
+const { values } = parseArgs({
+  options: {
+    n: { type: "string" },
+    scaling: { type: "boolean" },
+    site: { type: "boolean" },
+    "site-pages": { type: "string" },
+    seed: { type: "string" },
+    threads: { type: "string" },
+    keep: { type: "boolean" },
+  },
+});
+const repo = process.cwd();
+const tsx = join(repo, "node_modules", ".bin", "tsx");
+const sizes = values.scaling ? [250, 1000, 4000] : [Number((values.n ?? "1000").replace(/[_,]/g, ""))];
+const seed = Number(values.seed ?? 1);
+const threads = values.threads ?? "2";
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+interface Pass {
+  articles: number;
+  bytes: number;
+  total_s: number;
+  pipeline_s: number;
+  bare_tokenize_s: number | null;
+  computed: number;
+  stages: Record<string, number>;
+  output_bytes: Record<string, number>;
+  peak_rss_mb: number;
+  failures: string[];
+}
+
+function pass(dir: string, bare: boolean, n: number): Pass {
+  const r = spawnSync(tsx, [join(repo, "loaders/bench/run.ts"), dir, "--threads", threads, ...(bare ? ["--bare"] : [])], {
+    cwd: dir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 26,
+    // Node's default heap (about 4 GB here) up to N = 1,000, as the build's loaders get;
+    // room beyond it for N = 4,000 (the mentions output alone is then near 1 GB)
+    env: n > 1000 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=16384`.trim() } : process.env,
+  });
+  if (r.status !== 0) throw new Error(`benchmark pass failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+/** The one-rule edit an analyst makes: the first cue weight, nudged. */
+function editOneRule(dir: string): string {
+  const file = join(dir, "data", "rules", "stance.yaml");
+  const text = readFileSync(file, "utf8");
+  const m = /^(\s+agent:\s*)(-?\d+(?:\.\d+)?)\s*$/m.exec(text);
+  if (!m) throw new Error("no cue weight to edit in stance.yaml");
+  const next = Math.round((Number(m[2]) * 0.9) * 100) / 100;
+  writeFileSync(file, text.slice(0, m.index) + m[1] + String(next) + text.slice(m.index + m[0].length));
+  return `stance.yaml: agent ${m[2]} → ${next}`;
+}
+
+const fmt = (x: number, d = 2) => x.toFixed(d);
+const results: Array<Record<string, unknown>> = [];
+const dirs: string[] = [];
+
+for (const n of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), `parallax-bench-${n}-`));
+  dirs.push(dir);
+  log(`\n== N = ${n}: synthetic corpus in ${dir}`);
+  const synth = writeSyntheticCorpus(repo, dir, n, seed);
+  log(`   ${synth.articles} articles, ${fmt(synth.bytes / 1e6)} MB`);
+  log(`-- cold (empty article cache)`);
+  const cold = pass(dir, true, n);
+  const edit = editOneRule(dir);
+  log(`-- after a rule edit (${edit})`);
+  const warm = pass(dir, false, n);
+  const coldS = cold.total_s;
+  const editS = warm.total_s;
+  const bare = cold.bare_tokenize_s!;
+  const row = {
+    articles: cold.articles,
+    megabytes: Math.round((cold.bytes / 1e6) * 100) / 100,
+    cold_s: round(coldS),
+    rule_edit_s: round(editS),
+    bare_tokenize_s: round(bare),
+    ratio: round(coldS / bare, 1),
+    rule_edit_over_cold: round(editS / coldS),
+    peak_rss_mb: Math.round(Math.max(cold.peak_rss_mb, warm.peak_rss_mb)),
+    threads: Number(threads),
+    stages_cold_s: Object.fromEntries(Object.entries(cold.stages).map(([k, v]) => [k, round(v)])),
+    stages_rule_edit_s: Object.fromEntries(Object.entries(warm.stages).map(([k, v]) => [k, round(v)])),
+    output_bytes: cold.output_bytes,
+    failures: [...cold.failures, ...warm.failures],
+  };
+  results.push(row);
+
+  console.log(`\nN = ${row.articles} articles, ${row.megabytes} MB of text`);
+  console.log(`  ${"stage".padEnd(18)}${"cold s".padStart(9)}${"rule edit s".padStart(13)}`);
+  for (const k of Object.keys(cold.stages)) console.log(`  ${k.padEnd(18)}${fmt(cold.stages[k]).padStart(9)}${fmt(warm.stages[k] ?? 0).padStart(13)}`);
+  console.log(`  ${"total".padEnd(18)}${fmt(coldS).padStart(9)}${fmt(editS).padStart(13)}`);
+  console.log(`  bare WordTokenizer ${fmt(bare)} s → ratio cold/bare ${row.ratio} (target ≤ 5)`);
+  console.log(`  rule edit / cold ${row.rule_edit_over_cold} (target ≤ 0.25); peak RSS ${row.peak_rss_mb} MB (target ≤ 500 at 1,000)`);
+  console.log(`  per article: cold ${fmt((coldS / n) * 1000, 1)} ms, rule edit ${fmt((editS / n) * 1000, 1)} ms`);
+
+  if (values.site) Object.assign(row, { site: siteBench(dir) });
+}
+
+if (results.length > 1) {
+  console.log(`\nScaling (cost per article should stay flat if the cost grows linearly):`);
+  for (const r of results) console.log(`  N=${String(r.articles).padStart(5)}  cold ${String(r.cold_s).padStart(7)} s  ${fmt(((r.cold_s as number) / (r.articles as number)) * 1000, 1)} ms/article   rule edit ${String(r.rule_edit_s).padStart(7)} s  ${fmt(((r.rule_edit_s as number) / (r.articles as number)) * 1000, 1)} ms/article  RSS ${r.peak_rss_mb} MB`);
+}
+for (const r of results) console.log(`BENCH ${JSON.stringify(r)}`);
+if (!values.keep) for (const d of dirs) rmSync(d, { recursive: true, force: true });
+else log(`kept: ${dirs.join(" ")}`);
+
+function round(x: number, d = 3): number {
+  const f = 10 ** d;
+  return Math.round(x * f) / f;
+}
+
+// ---------------------------------------------------------------- site payload
+
+/**
+ * Builds the site on the synthetic corpus: a copy of the repository (sources only,
+ * node_modules linked) with the synthetic data/, built by scripts/build.ts with that
+ * copy as the working directory. Reader and actor pages are limited to the first few of each route
+ * (PARALLAX_MAX_DYNAMIC_PAGES): one page per article is a loader run per article, and
+ * what one page loads does not depend on how many others there are.
+ */
+function siteBench(corpusDir: string) {
+  const site = mkdtempSync(join(tmpdir(), "parallax-site-"));
+  dirs.push(site);
+  copyRepo(repo, site);
+  rmSync(join(site, "data"), { recursive: true, force: true });
+  cpSync(join(corpusDir, "data"), join(site, "data"), { recursive: true });
+  // the article cache the benchmark filled is valid here too (same texts, same code)
+  cpSync(join(corpusDir, ".cache"), join(site, ".cache"), { recursive: true });
+  const pages = values["site-pages"] ?? "5";
+  log(`\n-- site build in ${site} (dynamic pages: first ${pages} of each route)`);
+  const t = performance.now();
+  const r = spawnSync("npm", ["run", "-s", "build"], { cwd: site, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PARALLAX_MAX_DYNAMIC_PAGES: pages }, maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t) / 1000;
+  if (r.status !== 0) {
+    log(r.stdout.slice(-4000) + r.stderr.slice(-4000));
+    throw new Error("site build failed");
+  }
+  const payload = pagePayloads(join(site, "dist"));
+  console.log(`\nSite build: ${fmt(seconds, 1)} s. Data each page loads (JSON under dist/_file):`);
+  for (const p of payload) console.log(`  ${p.page.padEnd(44)}${(p.bytes / 1024).toFixed(0).padStart(9)} KB  ${p.files.join(", ")}`);
+  console.log(`  targets: overview ≤ 500 KB, an actor page ≤ 1.5 MB`);
+  return { build_s: round(seconds, 1), pages: Object.fromEntries(payload.map((p) => [p.page, p.bytes])) };
+}
+
+export function copyRepo(from: string, to: string): void {
+  const skip = new Set(["node_modules", "dist", ".git", ".cache", "test-results"]);
+  for (const entry of readdirSync(from)) {
+    if (skip.has(entry)) continue;
+    cpSync(join(from, entry), join(to, entry), {
+      recursive: true,
+      filter: (src) => !src.includes(`${join("src", ".observablehq")}`) && !/\.log$/.test(src),
+    });
+  }
+  symlinkSync(join(from, "node_modules"), join(to, "node_modules"));
+}
+
+/** Per built page: the .json files under _file that its HTML or its own modules reference. */
+export function pagePayloads(dist: string): Array<{ page: string; bytes: number; files: string[] }> {
+  const pages: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith("_")) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".html")) pages.push(p);
+    }
+  };
+  walk(dist);
+  return pages.sort().map((page) => {
+    const html = readFileSync(page, "utf8");
+    const files = new Set<string>();
+    const refs = (text: string, base: string) => {
+      for (const m of text.matchAll(/["'(]([^"'()]*_file\/[^"'()]+\.json)["')]/g)) {
+        const f = resolve(base, m[1]);
+        if (existsSync(f)) files.add(f);
+      }
+    };
+    refs(html, join(page, ".."));
+    // page modules under _import (components) may name data files too
+    for (const m of html.matchAll(/["']([^"']*_import\/[^"']+\.js)["']/g)) {
+      const f = resolve(join(page, ".."), m[1]);
+      if (existsSync(f)) refs(readFileSync(f, "utf8"), join(f, ".."));
+    }
+    const list = [...files];
+    return {
+      page: relative(dist, page).replace(/\.html$/, ""),
+      bytes: list.reduce((n, f) => n + statSync(f).size, 0),
+      files: list.map((f) => relative(dist, f)),
+    };
+  });
+}

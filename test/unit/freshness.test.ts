@@ -1,0 +1,108 @@
+// The analyst's loop, end to end, on a temporary copy of the repository (never the user's
+// files): build; edit an article and a rule; build: the outputs follow, and only the
+// loaders whose inputs changed ran; build again: nothing ran; break a rule: the build
+// stops with file and line, and dist/ keeps the last good build.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, chmodSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const repo = process.cwd();
+
+function copyRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), "parallax-fresh-"));
+  const skip = new Set(["node_modules", "dist", ".git", ".cache", "test-results"]);
+  for (const entry of readdirSync(repo)) {
+    if (skip.has(entry)) continue;
+    cpSync(join(repo, entry), join(dir, entry), { recursive: true, filter: (src) => !src.includes(join("src", ".observablehq")) });
+  }
+  symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+function build(dir: string) {
+  const r = spawnSync("npm", ["run", "-s", "build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", PARALLAX_MAX_DYNAMIC_PAGES: "2" } });
+  return { status: r.status, log: r.stdout + r.stderr };
+}
+
+/** Loader outputs that actually ran (Framework logs "[missing]" or "[stale]" before running one). */
+const ran = (log: string) => [...log.matchAll(/load (\S+) → (?:\x1b\[\d+m)?\[(?:missing|stale)\]/g)].map((m) => m[1]);
+
+const dataFile = (dir: string, prefix: string) => {
+  const d = join(dir, "dist", "_file", "data", ...prefix.split("/").slice(0, -1));
+  const base = prefix.split("/").pop()!;
+  const f = readdirSync(d).find((x) => x.startsWith(base + ".") && x.endsWith(".json"));
+  assert.ok(f, `no ${prefix}.*.json in dist`);
+  return readFileSync(join(d, f), "utf8");
+};
+
+test("rebuilds follow every edit, recompute only what changed, and a failed build keeps dist/", { timeout: 120_000 }, () => {
+  const dir = copyRepo();
+  try {
+    const first = build(dir);
+    assert.equal(first.status, 0, first.log.slice(-3000));
+    const corpus = readFileSync(join(dir, "data", "corpus.yaml"), "utf8");
+    const ids = [...corpus.matchAll(/^\s+- id: (\S+)\s*\n\s+file: (\S+)/gm)].map((m) => ({ id: m[1], file: m[2] }));
+    assert.ok(ids.length >= 2);
+    const [edited, other] = ids;
+    const mentionsBefore = dataFile(dir, "mentions");
+    const articleBefore = dataFile(dir, `articles/${edited.id}`);
+    const otherBefore = dataFile(dir, `articles/${other.id}`);
+
+    // edit an article: one more sentence in its first paragraph that names two actors
+    const file = join(dir, "data", "articles", edited.file);
+    chmodSync(file, 0o644);
+    const text = readFileSync(file, "utf8");
+    const at = text.indexOf("Russia");
+    assert.ok(at > 0, "the first seed names Russia");
+    writeFileSync(file, text.slice(0, at) + "Azerbaijan praised Georgia. " + text.slice(at));
+    // edit a rule: the first cue weight
+    const rules = join(dir, "data", "rules", "stance.yaml");
+    const stance = readFileSync(rules, "utf8");
+    const weight = /^(\s+agent:\s*)(-?\d+(?:\.\d+)?)\s*$/m.exec(stance)!;
+    writeFileSync(rules, stance.replace(weight[0], `${weight[1]}${Number(weight[2]) / 2}`));
+
+    const second = build(dir);
+    assert.equal(second.status, 0, second.log.slice(-3000));
+    assert.notEqual(dataFile(dir, "mentions"), mentionsBefore, "mentions follow the edits");
+    const article = dataFile(dir, `articles/${edited.id}`);
+    assert.notEqual(article, articleBefore);
+    assert.match(article, /Azerbaijan praised Georgia/, "the edited article's page shows the new sentence");
+    assert.ok(ran(second.log).includes(`/data/articles/${edited.id}.json`));
+    // a rule edit reaches every article page
+    assert.ok(ran(second.log).includes(`/data/articles/${other.id}.json`));
+    assert.notEqual(dataFile(dir, `articles/${other.id}`), otherBefore);
+
+    // nothing changed: no loader runs, nothing changes
+    const mentions = dataFile(dir, "mentions");
+    const third = build(dir);
+    assert.equal(third.status, 0, third.log.slice(-3000));
+    assert.deepEqual(ran(third.log), [], "an unchanged rebuild runs no loader");
+    assert.match(third.log, /0 cached loader output\(s\) out of date/);
+    assert.equal(dataFile(dir, "mentions"), mentions);
+
+    // an article edit alone re-runs that article's page loader and the corpus-wide ones, not the other articles'
+    writeFileSync(file, readFileSync(file, "utf8").replace("Azerbaijan praised Georgia. ", "Azerbaijan condemned Georgia. "));
+    const fourth = build(dir);
+    assert.equal(fourth.status, 0, fourth.log.slice(-3000));
+    assert.ok(ran(fourth.log).includes(`/data/articles/${edited.id}.json`));
+    assert.ok(ran(fourth.log).includes("/data/mentions.json"));
+    assert.ok(!ran(fourth.log).includes(`/data/articles/${other.id}.json`), "other articles' pages are reused");
+
+    // a broken rule: the build stops with file, line and fix; dist/ keeps the last good build
+    const index = readFileSync(join(dir, "dist", "index.html"), "utf8");
+    const good = dataFile(dir, "mentions");
+    writeFileSync(rules, readFileSync(rules, "utf8").replace(/^(\s+agent:\s*)-?\d+(?:\.\d+)?\s*$/m, '$1"strong"'));
+    const broken = build(dir);
+    assert.notEqual(broken.status, 0);
+    assert.match(broken.log, /error: .*stance\.yaml:\d+: .*agent/);
+    assert.match(broken.log, /fix:/);
+    assert.match(broken.log, /dist\/ still holds the previous build/);
+    assert.equal(readFileSync(join(dir, "dist", "index.html"), "utf8"), index);
+    assert.equal(dataFile(dir, "mentions"), good);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
