@@ -12,10 +12,6 @@ export type Grouping = (typeof GROUPINGS)[number];
 /** Evidence sentences kept per group: enough to read, bounded so a page stays small at scale. */
 const EVIDENCE_PER_GROUP = 25;
 
-export function actorIds(root = process.cwd()): string[] {
-  return runPipeline(root).rules.actors.actors.map((a) => a.id);
-}
-
 export function actorPage(id: string, pipeline = runPipeline()) {
   const { corpus, prepared, rules, mentions } = pipeline;
   const actor = rules.actors.byId.get(id);

@@ -3,6 +3,7 @@
 // and keeps the offsets that let every tag be shown in place.
 import { loadCorpus, readArticles } from "./corpus.ts";
 import { prepareArticle } from "./articleCache.ts";
+import { cachedMentions } from "./mentionCache.ts";
 import { loadRules } from "./rules/index.ts";
 import { tagTokens, type Rules } from "./tagText.ts";
 import type { CleanArticle, Corpus, RawArticle, SegmentedArticle } from "./types.ts";
@@ -43,10 +44,12 @@ export interface ArticleMention {
   cues: CueSpan[];
 }
 
-export function prepareArticles(root = process.cwd()): { corpus: Corpus; prepared: PreparedArticle[] } {
+/** The corpus cleaned and segmented; `only` limits it to some article ids (a reader page needs one). */
+export function prepareArticles(root = process.cwd(), only?: string[]): { corpus: Corpus; prepared: PreparedArticle[] } {
   const corpus = loadCorpus(root);
+  const wanted = only ? { ...corpus, articles: corpus.articles.filter((a) => only.includes(a.id)) } : corpus;
   // cleaned and segmented once per article version, then read from .cache/articles
-  const prepared = readArticles(corpus, root).map((article) => ({ article, ...prepareArticle(article, root) }));
+  const prepared = readArticles(wanted, root).map((article) => ({ article, ...prepareArticle(article, root) }));
   return { corpus, prepared };
 }
 
@@ -92,6 +95,6 @@ export function tagArticle(p: PreparedArticle, rules: Rules): ArticleMention[] {
 export function runPipeline(root = process.cwd()) {
   const { corpus, prepared } = prepareArticles(root);
   const rules = loadRules(root);
-  const mentions = prepared.flatMap((p) => tagArticle(p, rules));
+  const mentions = prepared.flatMap((p) => cachedMentions(p.article, root, () => tagArticle(p, rules)));
   return { corpus, prepared, rules, mentions };
 }

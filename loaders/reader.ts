@@ -4,6 +4,7 @@
 // body offsets minus the block start: the display text has one character per body
 // character, so highlights line up, and every mention carries its raw-file span.
 import { prepareArticles, tagArticle } from "./pipeline.ts";
+import { cachedMentions } from "./mentionCache.ts";
 import { loadRules } from "./rules/index.ts";
 import { InputError } from "./inputError.ts";
 import type { CleanArticle } from "./types.ts";
@@ -40,16 +41,12 @@ export function rawPieces(clean: CleanArticle, start: number, end: number): Arra
   return pieces;
 }
 
-export function articleIds(root = process.cwd()): string[] {
-  return prepareArticles(root).prepared.map((p) => p.article.meta.id);
-}
-
 export function articleReader(id: string, root = process.cwd()) {
-  const { corpus, prepared } = prepareArticles(root);
-  const p = prepared.find((x) => x.article.meta.id === id);
+  const { corpus, prepared } = prepareArticles(root, [id]);
+  const p = prepared[0];
   if (!p) throw new InputError("data/corpus.yaml", null, `no article with id "${id}"`, "check the link or the article's id");
   const rules = loadRules(root);
-  const mentions = tagArticle(p, rules);
+  const mentions = cachedMentions(p.article, root, () => tagArticle(p, rules));
   const { clean, article } = p;
   const blocks = clean.blocks.map((b) => ({
     kind: b.kind,
