@@ -57,7 +57,7 @@ export default {
   globalStylesheets: [],
   // Pages are listed explicitly so their order reads as the argument of the notebook.
   pages: [
-    { name: "Corpus", path: "/" },
+    { name: "Overview", path: "/" },
     { name: "Rules", path: "/rules" },
     { name: "Method", path: "/method" },
     { name: "Actors", open: false, pages: actors.map((a) => ({ name: a.label, path: `/actors/${a.id}` })) },

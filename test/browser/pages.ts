@@ -50,6 +50,23 @@ function readerMatchesRaw(raw: string) {
   };
 }
 
+/** The grouping switch changes the matrix; a matrix cell opens its actor's page. */
+async function overviewInteractions(page: Page) {
+  const matrix = () => page.$eval("svg[class^='plot'] g[aria-label='cell']", (g) => g.closest("svg")!.outerHTML);
+  const before = await matrix();
+  await page.getByLabel("Author origin").check();
+  await page.waitForTimeout(500);
+  const after = await matrix();
+  const href = await page.$eval("svg[class^='plot'] a[*|href*='actors/']", (a) => a.getAttribute("xlink:href") ?? a.getAttribute("href"));
+  await page.click("svg[class^='plot'] a[*|href*='actors/'] rect");
+  await page.waitForURL(/\/actors\//, { timeout: 10_000 }).catch(() => {});
+  const url = page.url();
+  return [
+    { what: "switching to author origin changes the stance matrix", ok: before !== after },
+    { what: `clicking a matrix cell opens the actor's page (${href})`, ok: /\/actors\/[a-z-]+/.test(url), detail: url },
+  ];
+}
+
 const corpus = loadCorpus();
 const articlePages: PageExpectations[] = corpus.articles.map((a) => ({
   page: `articles/${a.id}`,
@@ -105,6 +122,11 @@ export const pages: PageExpectations[] = [
       { what: "evidence: actor picker", selector: "form select", min: 1 },
       { what: "evidence: a card per group", selector: ".evidence > .card", min: 4 },
       { what: "evidence: underlined mentions", selector: ".evidence u.mention", min: 1 },
+      { what: "stance matrix cells", selector: "svg[class^='plot'] g[aria-label='cell'] rect", min: 20 },
+      { what: "stance matrix cells link to actor pages", selector: "svg[class^='plot'] a[*|href*='actors/'] rect", min: 20 },
+      { what: "divergence entries with a sentence per side", selector: ".divergence-list > li .evidence-sentence", min: 4 },
+      { what: "CSV downloads", selector: "a.download-csv", min: 2 },
     ],
+    extra: overviewInteractions,
   },
 ];
