@@ -5,9 +5,7 @@
 import { InputError } from "./inputError.ts";
 import { inSentence } from "./evidence.ts";
 import { runPipeline, type ArticleMention } from "./pipeline.ts";
-
-export const GROUPINGS = ["group", "author_origin"] as const;
-export type Grouping = (typeof GROUPINGS)[number];
+import { articleBootstrap, GROUPINGS, scoresByArticle } from "./overview.ts";
 
 /** Evidence sentences kept per group: enough to read, bounded so a page stays small at scale. */
 const EVIDENCE_PER_GROUP = 25;
@@ -50,6 +48,7 @@ export function actorPage(id: string, pipeline = runPipeline()) {
             neutral: rows.filter((m) => m.stance === "neutral").length,
             unfavorable: rows.filter((m) => m.stance === "unfavorable").length,
             mean: rows.length ? Math.round((rows.reduce((s, m) => s + m.score, 0) / rows.length) * 1000) / 1000 : null,
+            ...articleBootstrap(scoresByArticle(rows)),
             cues: [...cues.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
             evidence: strongest.slice(0, EVIDENCE_PER_GROUP).map(evidenceRow),
           };

@@ -53,6 +53,13 @@ export function articleBootstrap(byArticle: number[][], { resamples = 1000, seed
   return { ci: [round(at(0.025)), round(at(0.975))], ci_note: null };
 }
 
+/** Each article's scores, in article order: the clusters the bootstrap resamples. */
+export function scoresByArticle(rows: ArticleMention[]): number[][] {
+  const by = new Map<string, number[]>();
+  for (const m of rows) by.set(m.article, [...(by.get(m.article) ?? []), m.score]);
+  return [...by.keys()].sort().map((k) => by.get(k)!);
+}
+
 export interface Cell extends Interval {
   actor: string;
   group: string;
@@ -69,19 +76,18 @@ export function stanceCells(mentions: ArticleMention[], groupOf: (article: strin
   for (const actor of actors)
     for (const g of groups) {
       const rows = mentions.filter((m) => m.actor === actor && groupOf(m.article) === g.id);
-      const byArticle = new Map<string, number[]>();
-      for (const m of rows) byArticle.set(m.article, [...(byArticle.get(m.article) ?? []), m.score]);
+      const clusters = scoresByArticle(rows);
       const mean = rows.length ? round(rows.reduce((s, m) => s + m.score, 0) / rows.length) : null;
       cells.push({
         actor,
         group: g.id,
         mentions: rows.length,
-        articles: byArticle.size,
+        articles: clusters.length,
         mean,
         favorable: rows.filter((m) => m.stance === "favorable").length,
         neutral: rows.filter((m) => m.stance === "neutral").length,
         unfavorable: rows.filter((m) => m.stance === "unfavorable").length,
-        ...articleBootstrap([...byArticle.keys()].sort().map((a) => byArticle.get(a)!)),
+        ...articleBootstrap(clusters),
       });
     }
   return cells;
