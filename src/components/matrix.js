@@ -21,10 +21,11 @@ export function stanceMatrix(data, {grouping = "group", minMentions = 3, width} 
   return Plot.plot({
     width,
     height: 40 + actors.length * 26,
-    marginLeft: 130,
-    marginTop: 40,
+    marginLeft: width < 500 ? 100 : 130,
+    marginTop: width < 500 ? 70 : 40,
     padding: 0.06,
-    x: {domain: groups.map((g) => g.label), axis: "top", label: null},
+    // on a phone the group names would overlap: tilt them
+    x: {domain: groups.map((g) => g.label), axis: "top", label: null, tickRotate: width < 500 ? -35 : 0},
     y: {domain: actors.map((a) => actorLabel.get(a)), label: null},
     color: {type: "linear", domain: [-0.6, 0.6], scheme: "RdBu", clamp: true, legend: true, label: "mean stance (unfavorable ← → favorable)"},
     marks: [
