@@ -1,0 +1,89 @@
+// Stance aggregated over mentions: mean score, counts per label, how many mentions and
+// articles it rests on, and a cluster-bootstrap interval over articles. Cells are made
+// along any dimensions (group × actor, group × topic × actor, article × actor): a
+// dimension maps a mention to zero or more values (a sentence can have several topics).
+import { clusterBootstrap, type BootstrapOptions, type Interval } from "./bootstrap.ts";
+import { round4 } from "./numbers.ts";
+
+export type StanceLabel = "favorable" | "neutral" | "unfavorable";
+
+export interface ScoredMention {
+  article: string;
+  actor: string;
+  score: number;
+  stance: StanceLabel;
+}
+
+export interface StanceSummary extends Interval {
+  mentions: number;
+  articles: number;
+  /** mean score over mentions, or null with no mention */
+  mean: number | null;
+  favorable: number;
+  neutral: number;
+  unfavorable: number;
+}
+
+export function summariseStance(rows: readonly ScoredMention[], options: BootstrapOptions = {}): StanceSummary {
+  const byArticle = new Map<string, number[]>();
+  const counts = { favorable: 0, neutral: 0, unfavorable: 0 };
+  let sum = 0;
+  for (const r of rows) {
+    const list = byArticle.get(r.article) ?? [];
+    list.push(r.score);
+    byArticle.set(r.article, list);
+    counts[r.stance]++;
+    sum += r.score;
+  }
+  // clusters in article-id order, so the resampling does not depend on the input order
+  const clusters = [...byArticle.keys()].sort().map((a) => byArticle.get(a)!);
+  return {
+    mentions: rows.length,
+    articles: byArticle.size,
+    mean: rows.length ? round4(sum / rows.length) : null,
+    ...counts,
+    ...clusterBootstrap(clusters, options),
+  };
+}
+
+export interface Dimension<T> {
+  name: string;
+  /** the values of this dimension a mention belongs to (none: it is left out) */
+  values: (row: T) => readonly string[];
+  /** output order of values; values not listed come after, sorted */
+  order?: readonly string[];
+}
+
+export type StanceCell = Record<string, string | number | null | [number, number]> & StanceSummary;
+
+/**
+ * One cell per combination of dimension values that has at least one mention (cells with
+ * none are left out: the page reads a missing cell as zero mentions), ordered by the
+ * dimensions' orders, each with its summary.
+ */
+export function stanceCells<T extends ScoredMention>(rows: readonly T[], dims: ReadonlyArray<Dimension<T>>, options: BootstrapOptions = {}): StanceCell[] {
+  const buckets = new Map<string, { key: string[]; rows: T[] }>();
+  for (const r of rows) {
+    let keys: string[][] = [[]];
+    for (const d of dims) keys = keys.flatMap((k) => d.values(r).map((v) => [...k, v]));
+    for (const k of keys) {
+      const id = k.join("\u0000");
+      const b = buckets.get(id) ?? { key: k, rows: [] };
+      b.rows.push(r);
+      buckets.set(id, b);
+    }
+  }
+  const rank = dims.map((d) => new Map((d.order ?? []).map((v, i) => [v, i])));
+  const cmp = (a: string[], b: string[]) => {
+    for (let i = 0; i < dims.length; i++) {
+      const ra = rank[i].get(a[i]) ?? Infinity;
+      const rb = rank[i].get(b[i]) ?? Infinity;
+      if (ra !== rb) return ra - rb;
+      if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    }
+    return 0;
+  };
+  return [...buckets.values()]
+    .sort((a, b) => cmp(a.key, b.key))
+    .map((b) => ({ ...Object.fromEntries(dims.map((d, i) => [d.name, b.key[i]])), ...summariseStance(b.rows, options) }) as StanceCell);
+}

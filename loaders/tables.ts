@@ -1,0 +1,306 @@
+// The comparison tables the pages load, one function per output file in src/data/:
+// stance matrices, divergences, topic coverage, contested terms and distinctive words,
+// each under both groupings (outlet affiliation `group`, author origin `author_origin`).
+// Every number comes from the corpus through the pipeline; every float is rounded to 4
+// decimals and every list has a fixed order, so the same inputs give byte-identical JSON.
+import { findLabelUses } from "./framing.ts";
+import { BOOTSTRAP_DEFAULTS, type BootstrapOptions } from "./measures/bootstrap.ts";
+import { countInto, pairwiseJensenShannon, shares } from "./measures/distributions.ts";
+import { DEFAULT_MIN_MENTIONS, divergence, representative, type DivergenceSide } from "./measures/divergence.ts";
+import { DEFAULT_ALPHA0, fightinWords } from "./measures/fightinWords.ts";
+import { round4 } from "./measures/numbers.ts";
+import { stanceCells, type Dimension } from "./measures/stance.ts";
+import { contentWords } from "./measures/vocabulary.ts";
+import { runPipeline, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
+import { loadFramingRules, type FramingRules } from "./rules/framingRules.ts";
+import { loadTopicRules, type TopicRules } from "./rules/topicRules.ts";
+import type { Rules } from "./tagText.ts";
+import { tagTopics, type SentenceTopics } from "./topics.ts";
+import type { ArticleMeta, Corpus, GroupInfo } from "./types.ts";
+
+export const GROUPINGS = ["group", "author_origin"] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** What every table is computed from: the pipeline's output plus topics and framing rules. */
+export interface Analysis {
+  corpus: Corpus;
+  prepared: PreparedArticle[];
+  rules: Rules;
+  mentions: ArticleMention[];
+  topicRules: TopicRules;
+  framingRules: FramingRules;
+  sentenceTopics: SentenceTopics[];
+}
+
+export function loadAnalysis(root = process.cwd()): Analysis {
+  const { corpus, prepared, rules, mentions } = runPipeline(root);
+  const topicRules = loadTopicRules(rules.actors, root);
+  const framingRules = loadFramingRules(rules.actors, root);
+  return { corpus, prepared, rules, mentions, topicRules, framingRules, sentenceTopics: tagTopics(prepared, mentions, topicRules) };
+}
+
+const metaOf = (a: Analysis) => new Map(a.prepared.map((p) => [p.article.meta.id, p.article.meta]));
+const groupsOf = (a: Analysis, g: Grouping): GroupInfo[] => (g === "group" ? a.corpus.groups : a.corpus.origins);
+const actorOrder = (a: Analysis) => a.rules.actors.actors.map((x) => x.id);
+const topicOrder = (a: Analysis) => a.topicRules.topics.map((t) => t.id);
+const articleOrder = (a: Analysis) => a.prepared.map((p) => p.article.meta.id);
+const sentenceKey = (article: string, sentence: number) => `${article}:${sentence}`;
+
+/** Groups of a grouping with their article counts (the denominators every reader needs). */
+function groupList(a: Analysis, g: Grouping) {
+  const meta = [...metaOf(a).values()];
+  return groupsOf(a, g).map((x) => ({ ...x, articles: meta.filter((m) => m[g] === x.id).length }));
+}
+
+function articleList(a: Analysis) {
+  return a.prepared.map((p) => ({
+    id: p.article.meta.id,
+    title: p.article.meta.title,
+    group: p.article.meta.group,
+    author_origin: p.article.meta.author_origin,
+    sentences: p.segmented.sentences.length,
+  }));
+}
+
+const bootstrapInfo = (o: BootstrapOptions = {}) => ({ ...BOOTSTRAP_DEFAULTS, ...o, unit: "article" as const, method: "percentile, resampling articles with replacement" });
+
+function groupDimension(a: Analysis, g: Grouping): Dimension<ArticleMention> {
+  const meta = metaOf(a);
+  return { name: "group", values: (m) => [String(meta.get(m.article)![g])], order: groupsOf(a, g).map((x) => x.id) };
+}
+const actorDimension = (a: Analysis): Dimension<ArticleMention> => ({ name: "actor", values: (m) => [m.actor], order: actorOrder(a) });
+
+function topicsBySentence(a: Analysis): Map<string, string[]> {
+  return new Map(a.sentenceTopics.map((s) => [sentenceKey(s.article, s.sentence), s.topics.map((t) => t.topic)]));
+}
+function topicDimension(a: Analysis): Dimension<ArticleMention> {
+  const bySentence = topicsBySentence(a);
+  return { name: "topic", values: (m) => bySentence.get(sentenceKey(m.article, m.sentence)) ?? [], order: topicOrder(a) };
+}
+
+// ---------------------------------------------------------------- stance-matrix.json
+
+/** Stance by (group, actor) under both groupings, and by (article, actor). */
+export function stanceMatrixTable(a: Analysis, options: BootstrapOptions = {}) {
+  return {
+    actors: a.rules.actors.actors.map((x) => ({ id: x.id, label: x.label, kind: x.kind })),
+    articles: articleList(a),
+    bootstrap: bootstrapInfo(options),
+    groupings: Object.fromEntries(
+      GROUPINGS.map((g) => [g, { groups: groupList(a, g), cells: stanceCells(a.mentions, [groupDimension(a, g), actorDimension(a)], options) }]),
+    ),
+    // one article per cell: its interval is marked unavailable ("one article"), by design
+    article_cells: stanceCells(a.mentions, [{ name: "article", values: (m) => [m.article], order: articleOrder(a) }, actorDimension(a)], options),
+  };
+}
+
+// ---------------------------------------------------------------- divergence.json
+
+function evidenceFor(a: Analysis, m: ArticleMention | null) {
+  if (!m) return null;
+  const p = a.prepared.find((x) => x.article.meta.id === m.article)!;
+  const s = p.segmented.sentences[m.sentence];
+  return { article: m.article, sentence: m.sentence, text: s.text, start: m.start - s.start, end: m.end - s.start, mention: m.text, score: round4(m.score), stance: m.stance };
+}
+
+/** Largest gaps between groups per actor and per actor × topic, with a sentence per side. */
+export function divergenceTable(a: Analysis, { minMentions = DEFAULT_MIN_MENTIONS, ...options }: BootstrapOptions & { minMentions?: number } = {}) {
+  const meta = metaOf(a);
+  const bySentence = topicsBySentence(a);
+  const build = (g: Grouping, withTopic: boolean) => {
+    const dims = withTopic ? [groupDimension(a, g), topicDimension(a), actorDimension(a)] : [groupDimension(a, g), actorDimension(a)];
+    const keys = withTopic ? ["actor", "topic"] : ["actor"];
+    return divergence(stanceCells(a.mentions, dims, options), keys, { minMentions }).map((d) => {
+      const side = (s: DivergenceSide, direction: 1 | -1) => {
+        const rows = a.mentions.filter(
+          (m) => m.actor === d.subject.actor && String(meta.get(m.article)![g]) === s.group && (!withTopic || (bySentence.get(sentenceKey(m.article, m.sentence)) ?? []).includes(d.subject.topic)),
+        );
+        return { ...s, evidence: evidenceFor(a, representative(rows, s.mean, direction)) };
+      };
+      return { ...d.subject, gap: d.gap, overlap: d.overlap, overlap_note: d.overlap_note, groups_compared: d.groups_compared, high: side(d.high, 1), low: side(d.low, -1) };
+    });
+  };
+  return {
+    min_mentions: minMentions,
+    bootstrap: bootstrapInfo(options),
+    articles: articleList(a),
+    groupings: Object.fromEntries(GROUPINGS.map((g) => [g, { groups: groupList(a, g), by_actor: build(g, false), by_actor_topic: build(g, true) }])),
+  };
+}
+
+// ---------------------------------------------------------------- topics.json
+
+/** Topic shares and coverage per group, JSD between groups' topic mixes, and stance by (group, topic, actor). */
+export function topicsTable(a: Analysis, options: BootstrapOptions = {}) {
+  const meta = metaOf(a);
+  const order = topicOrder(a);
+  const sentencesOf = (ids: string[]) => a.prepared.filter((p) => ids.includes(p.article.meta.id)).reduce((n, p) => n + p.segmented.sentences.length, 0);
+  const byGrouping = (g: Grouping) => {
+    const groups = groupList(a, g).map((grp) => {
+      const ids = [...meta.values()].filter((m) => m[g] === grp.id).map((m) => m.id);
+      const counts = new Map<string, number>();
+      let tagged = 0;
+      for (const s of a.sentenceTopics)
+        if (ids.includes(s.article)) {
+          tagged++;
+          for (const t of s.topics) countInto(counts, t.topic);
+        }
+      const sentences = sentencesOf(ids);
+      return {
+        ...grp,
+        sentences,
+        sentences_with_topic: tagged,
+        counts,
+        topics: shares(counts, order).map((x) => ({ topic: x.key, sentences: x.count, share: x.share, coverage: sentences ? round4(x.count / sentences) : 0 })),
+      };
+    });
+    return {
+      groups: groups.map(({ counts: _c, ...rest }) => rest),
+      jsd: pairwiseJensenShannon(groups.map((x) => ({ group: x.id, counts: x.counts }))),
+      stance: stanceCells(a.mentions, [groupDimension(a, g), topicDimension(a), actorDimension(a)], options),
+    };
+  };
+  return {
+    topics: a.topicRules.topics.map((t) => ({ id: t.id, label: t.label, description: t.description, rules: t.rules.map((r) => ({ id: r.id, note: r.note })) })),
+    bootstrap: bootstrapInfo(options),
+    articles: articleList(a).map((art) => {
+      const counts = new Map<string, number>();
+      for (const s of a.sentenceTopics) if (s.article === art.id) for (const t of s.topics) countInto(counts, t.topic);
+      return { ...art, topics: shares(counts, order).map((x) => ({ topic: x.key, sentences: x.count, share: x.share })) };
+    }),
+    groupings: Object.fromEntries(GROUPINGS.map((g) => [g, byGrouping(g)])),
+    // every tagged sentence with its topics and the rules that matched: the trace behind each count
+    sentences: a.sentenceTopics.map((s) => ({ article: s.article, sentence: s.sentence, topics: s.topics.map((t) => ({ topic: t.topic, rules: t.rules })) })),
+  };
+}
+
+// ---------------------------------------------------------------- framing.json
+
+/** Who uses which label of each contested concept: per group (both groupings) and per article, with the sentences. */
+export function framingTable(a: Analysis) {
+  const meta = metaOf(a);
+  const uses = findLabelUses(a.prepared, a.mentions, a.framingRules);
+  const sentenceText = new Map(a.prepared.flatMap((p) => p.segmented.sentences.map((s) => [sentenceKey(p.article.meta.id, s.index), s] as const)));
+  const families = a.framingRules.families.map((f) => {
+    const mine = uses.filter((u) => u.family === f.id);
+    const labelOrder = f.labels.map((l) => l.id);
+    const tally = (rows: typeof mine) => {
+      const counts = new Map<string, number>();
+      for (const u of rows) countInto(counts, u.label);
+      return shares(counts, labelOrder).map((x) => ({ label: x.key, count: x.count, share: x.share, articles: new Set(rows.filter((u) => u.label === x.key).map((u) => u.article)).size }));
+    };
+    return {
+      id: f.id,
+      label: f.label,
+      description: f.description,
+      quoted: f.quoted,
+      labels: f.labels.map((l) => ({ id: l.id, label: l.label, note: l.note })),
+      uses: mine.length,
+      groupings: Object.fromEntries(
+        GROUPINGS.map((g) => [
+          g,
+          groupsOf(a, g).map((grp) => {
+            const rows = mine.filter((u) => meta.get(u.article)![g] === grp.id);
+            return { group: grp.id, uses: rows.length, labels: tally(rows) };
+          }),
+        ]),
+      ),
+      by_article: articleOrder(a).map((id) => {
+        const rows = mine.filter((u) => u.article === id);
+        return { article: id, uses: rows.length, labels: tally(rows) };
+      }),
+      // each use in its sentence; offsets relative to the sentence
+      sentences: mine.map((u) => {
+        const s = sentenceText.get(sentenceKey(u.article, u.sentence))!;
+        return { article: u.article, sentence: u.sentence, label: u.label, text: s.text, start: u.start - s.start, end: u.end - s.start, match: u.text };
+      }),
+    };
+  });
+  return { articles: articleList(a), groupings: Object.fromEntries(GROUPINGS.map((g) => [g, groupList(a, g)])), families };
+}
+
+// ---------------------------------------------------------------- distinctive-words.json
+
+interface WordOccurrences {
+  counts: Map<string, number>;
+  forms: Map<string, Map<string, number>>;
+  /** stem -> article -> sentence indices, in text order */
+  where: Map<string, Map<string, number[]>>;
+}
+
+function wordsOf(a: Analysis, articleIds: readonly string[]): WordOccurrences {
+  const occ: WordOccurrences = { counts: new Map(), forms: new Map(), where: new Map() };
+  for (const p of a.prepared) {
+    const id = p.article.meta.id;
+    if (!articleIds.includes(id)) continue;
+    for (const s of p.segmented.sentences)
+      for (const w of contentWords(s.tokens)) {
+        countInto(occ.counts, w.stem);
+        const forms = occ.forms.get(w.stem) ?? new Map<string, number>();
+        countInto(forms, w.form);
+        occ.forms.set(w.stem, forms);
+        const byArticle = occ.where.get(w.stem) ?? new Map<string, number[]>();
+        const list = byArticle.get(id) ?? [];
+        if (list[list.length - 1] !== s.index) list.push(s.index);
+        byArticle.set(id, list);
+        occ.where.set(w.stem, byArticle);
+      }
+  }
+  return occ;
+}
+
+/** Most frequent form, ties alphabetical. */
+function commonest(forms: Map<string, number>): string {
+  return [...forms].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0][0];
+}
+
+/** Up to `n` sentences, one per article in turn (first occurrences first), so one article does not supply them all. */
+function spreadExamples(byArticle: Map<string, number[]>, order: readonly string[], n: number): Array<{ article: string; sentence: number }> {
+  const out: Array<{ article: string; sentence: number }> = [];
+  const arts = order.filter((id) => byArticle.has(id));
+  for (let round = 0; out.length < n; round++) {
+    let any = false;
+    for (const id of arts) {
+      const list = byArticle.get(id)!;
+      if (round < list.length && out.length < n) {
+        out.push({ article: id, sentence: list[round] });
+        any = true;
+      }
+    }
+    if (!any) break;
+  }
+  return out;
+}
+
+/** Distinctive words per group against the rest (Fightin' Words z-scores) and JSD between groups' word distributions. */
+export function distinctiveWordsTable(a: Analysis, { top = 20, alpha0 = DEFAULT_ALPHA0, examples = 3 } = {}) {
+  const meta = metaOf(a);
+  const order = articleOrder(a);
+  const usedSentences = new Set<string>();
+  const byGrouping = (g: Grouping) => {
+    const groups = groupList(a, g);
+    const occ = new Map(groups.map((grp) => [grp.id, wordsOf(a, [...meta.values()].filter((m: ArticleMeta) => m[g] === grp.id).map((m) => m.id))]));
+    const counts = new Map([...occ].map(([id, o]) => [id, o.counts as ReadonlyMap<string, number>]));
+    return {
+      groups: groups.map((grp) => {
+        const o = occ.get(grp.id)!;
+        const tokens = [...o.counts.values()].reduce((s, c) => s + c, 0);
+        const words = fightinWords(counts, grp.id, { alpha0 })
+          .filter((w) => w.count > 0)
+          .slice(0, top)
+          .map((w) => {
+            const ex = spreadExamples(o.where.get(w.word)!, order, examples);
+            for (const e of ex) usedSentences.add(sentenceKey(e.article, e.sentence));
+            return { word: w.word, form: commonest(o.forms.get(w.word)!), z: round4(w.z), delta: round4(w.delta), count: w.count, count_rest: w.count_rest, articles: o.where.get(w.word)!.size, examples: ex };
+          });
+        return { ...grp, words_total: tokens, vocabulary: o.counts.size, words };
+      }),
+      jsd: pairwiseJensenShannon(groups.map((grp) => ({ group: grp.id, counts: counts.get(grp.id)! }))),
+    };
+  };
+  const groupings = Object.fromEntries(GROUPINGS.map((g) => [g, byGrouping(g)]));
+  // example sentences once each, keyed "article:index", in corpus order
+  const sentences: Record<string, string> = {};
+  for (const p of a.prepared) for (const s of p.segmented.sentences) if (usedSentences.has(sentenceKey(p.article.meta.id, s.index))) sentences[sentenceKey(p.article.meta.id, s.index)] = s.text;
+  return { method: { measure: "log-odds ratio, informative Dirichlet prior (Monroe, Colaresi & Quinn 2008)", prior: "corpus word shares", alpha0, words: "Porter stems, natural's English stopwords removed", top }, articles: articleList(a), groupings, sentences };
+}
