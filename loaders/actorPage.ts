@@ -5,7 +5,9 @@
 import { InputError } from "./inputError.ts";
 import { inSentence } from "./evidence.ts";
 import { runPipeline, type ArticleMention } from "./pipeline.ts";
-import { articleBootstrap, GROUPINGS, scoresByArticle } from "./overview.ts";
+import { summariseStance } from "./measures/stance.ts";
+
+export const GROUPINGS = ["group", "author_origin"] as const;
 
 /** Evidence sentences kept per group: enough to read, bounded so a page stays small at scale. */
 const EVIDENCE_PER_GROUP = 25;
@@ -42,13 +44,8 @@ export function actorPage(id: string, pipeline = runPipeline()) {
             id: g.id,
             label: g.label,
             color: g.color,
-            mentions: rows.length,
-            articles: new Set(rows.map((m) => m.article)).size,
-            favorable: rows.filter((m) => m.stance === "favorable").length,
-            neutral: rows.filter((m) => m.stance === "neutral").length,
-            unfavorable: rows.filter((m) => m.stance === "unfavorable").length,
-            mean: rows.length ? Math.round((rows.reduce((s, m) => s + m.score, 0) / rows.length) * 1000) / 1000 : null,
-            ...articleBootstrap(scoresByArticle(rows)),
+            // mentions, articles, mean, counts per label and the article-bootstrap interval
+            ...summariseStance(rows),
             cues: [...cues.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
             evidence: strongest.slice(0, EVIDENCE_PER_GROUP).map(evidenceRow),
           };

@@ -5,14 +5,17 @@
 import * as Plot from "@observablehq/plot";
 
 export function stanceMatrix(data, {grouping = "group", minMentions = 3, width} = {}) {
-  const {groups, cells} = data.byGrouping[grouping];
+  const {groups, cells} = data.groupings[grouping];
   const actorLabel = new Map(data.actors.map((a) => [a.id, a.label]));
   const groupLabel = new Map(groups.map((g) => [g.id, g.label]));
   // actors with any mention, most mentioned first
   const totals = new Map();
   for (const c of cells) totals.set(c.actor, (totals.get(c.actor) ?? 0) + c.mentions);
   const actors = data.actors.map((a) => a.id).filter((id) => totals.get(id) > 0).sort((a, b) => totals.get(b) - totals.get(a));
-  const shown = cells.filter((c) => totals.get(c.actor) > 0).map((c) => ({
+  // the loader leaves out cells with no mention; every actor × group pair gets a cell here
+  const byKey = new Map(cells.map((c) => [`${c.actor}|${c.group}`, c]));
+  const full = actors.flatMap((actor) => groups.map((g) => byKey.get(`${actor}|${g.id}`) ?? {actor, group: g.id, mentions: 0, articles: 0, mean: null, favorable: 0, neutral: 0, unfavorable: 0, ci: null, ci_note: "no mentions"}));
+  const shown = full.map((c) => ({
     ...c,
     actorLabel: actorLabel.get(c.actor),
     groupLabel: groupLabel.get(c.group),
