@@ -58,6 +58,8 @@ export default {
   // Pages are listed explicitly so their order reads as the argument of the notebook.
   pages: [
     { name: "Overview", path: "/" },
+    { name: "Topics", path: "/topics" },
+    { name: "Framing", path: "/framing" },
     { name: "Rules", path: "/rules" },
     { name: "Method", path: "/method" },
     { name: "Actors", open: false, pages: actors.map((a) => ({ name: a.label, path: `/actors/${a.id}` })) },

@@ -130,6 +130,11 @@ export function divergenceTable(a: Analysis, { minMentions = DEFAULT_MIN_MENTION
 
 // ---------------------------------------------------------------- topics.json
 
+const TOPIC_EXAMPLES = 4;
+function sentenceText(a: Analysis, article: string, index: number): string {
+  return a.prepared.find((p) => p.article.meta.id === article)?.segmented.sentences[index]?.text ?? "";
+}
+
 /** Topic shares and coverage per group, JSD between groups' topic mixes, and stance by (group, topic, actor). */
 export function topicsTable(a: Analysis, options: BootstrapOptions = {}) {
   const meta = metaOf(a);
@@ -146,10 +151,19 @@ export function topicsTable(a: Analysis, options: BootstrapOptions = {}) {
           for (const t of s.topics) countInto(counts, t.topic);
         }
       const sentences = sentencesOf(ids);
+      // a few sentences per topic to read on the Topics page (the full trace is `sentences` below)
+      const examples: Record<string, Array<{ article: string; sentence: number; text: string }>> = {};
+      for (const s of a.sentenceTopics)
+        if (ids.includes(s.article))
+          for (const t of s.topics) {
+            const list = (examples[t.topic] ??= []);
+            if (list.length < TOPIC_EXAMPLES) list.push({ article: s.article, sentence: s.sentence, text: sentenceText(a, s.article, s.sentence) });
+          }
       return {
         ...grp,
         sentences,
         sentences_with_topic: tagged,
+        examples,
         counts,
         topics: shares(counts, order).map((x) => ({ topic: x.key, sentences: x.count, share: x.share, coverage: sentences ? round4(x.count / sentences) : 0 })),
       };

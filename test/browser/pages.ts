@@ -94,6 +94,29 @@ export const pages: PageExpectations[] = [
   ...actorPages,
   ...articlePages,
   {
+    page: "topics",
+    checks: [
+      { what: "coverage heatmap cells", selector: ".card svg[class^='plot'] g[aria-label='cell'] rect", min: 20 },
+      { what: "a column per group for the chosen topic", selector: ".grid-cols-2 > .card h2", min: 4 },
+      { what: "actor stance bars within the topic", selector: ".grid-cols-2 > .card svg g[aria-label='bar'] rect", min: 3 },
+      { what: "topic sentences", selector: "p.topic-sentence", min: 3 },
+    ],
+  },
+  {
+    page: "framing",
+    checks: [
+      { what: "contested terms rows", selector: "table.contested tbody tr", min: 5 },
+      { what: "distinctive-word bars per group", selector: ".grid-cols-2 .card svg g[aria-label='bar'] rect", min: 20 },
+      { what: "divergence matrices", selector: ".card svg g[aria-label='cell'] rect", min: 16 },
+    ],
+    extra: async (page: Page) => {
+      await page.click(".grid-cols-2 .card svg g[aria-label='bar'] rect");
+      await page.waitForTimeout(400);
+      const shown = await page.$$eval("h2", (hs) => hs.some((h) => /^“.+”$/.test(h.textContent ?? "")));
+      return [{ what: "clicking a word's bar shows its sentences", ok: shown }];
+    },
+  },
+  {
     page: "rules",
     checks: [
       { what: "cue firing chart bars", selector: ".card svg[class^='plot'] g[aria-label='bar'] rect", min: 5 },
