@@ -6,13 +6,15 @@ import { InputError } from "./inputError.ts";
 import { inSentence } from "./evidence.ts";
 import { runPipeline, type ArticleMention } from "./pipeline.ts";
 import { summariseStance } from "./measures/stance.ts";
+import { loadTopicRules } from "./rules/topicRules.ts";
+import { tagTopics } from "./topics.ts";
 
 export const GROUPINGS = ["group", "author_origin"] as const;
 
 /** Evidence sentences kept per group: enough to read, bounded so a page stays small at scale. */
 const EVIDENCE_PER_GROUP = 25;
 
-export function actorPage(id: string, pipeline = runPipeline()) {
+export function actorPage(id: string, pipeline = runPipeline(), root = process.cwd()) {
   const { corpus, prepared, rules, mentions } = pipeline;
   const actor = rules.actors.byId.get(id);
   if (!actor) throw new InputError("data/rules/actors.yaml", null, `no actor with id "${id}"`, "check the link or the actor's id");
@@ -70,8 +72,24 @@ export function actorPage(id: string, pipeline = runPipeline()) {
     })
     .filter((a) => a.mentions > 0);
 
+  // stance within each topic, per group: which subjects drive the portrayal
+  const topicRules = loadTopicRules(rules.actors, root);
+  const topicsOf = new Map(tagTopics(prepared, mentions, topicRules).map((s) => [`${s.article}:${s.sentence}`, s.topics.map((t) => t.topic)]));
+  const byTopic = Object.fromEntries(
+    GROUPINGS.map((grouping) => [
+      grouping,
+      topicRules.topics.flatMap((t) =>
+        (grouping === "group" ? corpus.groups : corpus.origins).map((g) => {
+          const rows = mine.filter((m) => String(metaOf.get(m.article)![grouping]) === g.id && (topicsOf.get(`${m.article}:${m.sentence}`) ?? []).includes(t.id));
+          return { topic: t.id, topic_label: t.label, group: g.id, group_label: g.label, ...summariseStance(rows) };
+        }),
+      ).filter((c) => c.mentions > 0),
+    ]),
+  );
+
   return {
     actor: { id: actor.id, label: actor.label, kind: actor.kind, note: actor.note ?? null, aliases: actor.aliases },
+    byTopic,
     mentions: mine.length,
     byGrouping,
     byArticle,

@@ -5,6 +5,8 @@
 // character, so highlights line up, and every mention carries its raw-file span.
 import { prepareArticles, tagArticle } from "./pipeline.ts";
 import { cachedMentions } from "./mentionCache.ts";
+import { loadTopicRules } from "./rules/topicRules.ts";
+import { tagTopics } from "./topics.ts";
 import { loadRules } from "./rules/index.ts";
 import { InputError } from "./inputError.ts";
 import type { CleanArticle } from "./types.ts";
@@ -48,8 +50,22 @@ export function articleReader(id: string, root = process.cwd()) {
   const rules = loadRules(root);
   const mentions = cachedMentions(p.article, root, () => tagArticle(p, rules));
   const { clean, article } = p;
-  const blocks = clean.blocks.map((b) => ({
+  // topic tags: per sentence, shown on its paragraph, and counted for the article
+  const topicRules = loadTopicRules(rules.actors, root);
+  const topicLabel = new Map(topicRules.topics.map((t) => [t.id, t.label]));
+  const sentenceTopics = tagTopics([p], mentions, topicRules);
+  const topicCount = new Map<string, number>();
+  const topicsByParagraph = new Map<number, Set<string>>();
+  for (const st of sentenceTopics) {
+    const paragraph = p.segmented.sentences[st.sentence].paragraph;
+    for (const t of st.topics) {
+      topicCount.set(t.topic, (topicCount.get(t.topic) ?? 0) + 1);
+      topicsByParagraph.set(paragraph, (topicsByParagraph.get(paragraph) ?? new Set()).add(t.topic));
+    }
+  }
+  const blocks = clean.blocks.map((b, i) => ({
     kind: b.kind,
+    topics: [...(topicsByParagraph.get(i) ?? [])].map((t) => topicLabel.get(t) ?? t),
     start: b.start,
     text: displayText(clean, article.raw, b.start, b.end),
     mentions: mentions
@@ -78,6 +94,7 @@ export function articleReader(id: string, root = process.cwd()) {
       neutral: mentions.filter((m) => m.stance === "neutral").length,
       unfavorable: mentions.filter((m) => m.stance === "unfavorable").length,
     },
+    topics: topicRules.topics.filter((t) => topicCount.has(t.id)).map((t) => ({ id: t.id, label: t.label, sentences: topicCount.get(t.id)! })),
     blocks,
     apparatus: clean.apparatus.map((a) => ({ kind: a.kind, text: a.text })),
   };

@@ -80,6 +80,26 @@ export function actorView(data, {grouping = "group", width} = {}) {
   c3.append(byArticleChart(data.byArticle, (d) => colorOf.get(d[grouping]) ?? "gray", {width: width - 32}));
   root.append(c3);
 
+  const topicCells = data.byTopic[grouping];
+  if (topicCells.length) {
+    const c4 = el("div", {className: "card"}, el("h2", {textContent: "By topic"}), el("h3", {textContent: "Mean stance towards the actor in sentences on each topic, per group; the number is the mentions behind it"}));
+    const topicsShown = [...new Set(topicCells.map((c) => c.topic_label))];
+    c4.append(Plot.plot({
+      width: width - 32,
+      height: 50 + topicsShown.length * 26,
+      marginLeft: 230,
+      padding: 0.06,
+      x: {domain: groups.map((g) => g.label), axis: "top", label: null},
+      y: {domain: topicsShown, label: null},
+      color: {type: "linear", domain: [-0.6, 0.6], scheme: "RdBu", clamp: true, legend: true, label: "mean stance"},
+      marks: [
+        Plot.cell(topicCells, {x: "group_label", y: "topic_label", fill: "mean", title: (c) => `${c.topic_label}, ${c.group_label}: mean ${c.mean} over ${c.mentions} mentions${c.ci ? `, 95% interval ${c.ci[0]} to ${c.ci[1]}` : c.ci_note ? ` (${c.ci_note})` : ""}`}),
+        Plot.text(topicCells, {x: "group_label", y: "topic_label", text: (c) => String(c.mentions)})
+      ]
+    }));
+    root.append(c4);
+  }
+
   root.append(el("h2", {textContent: "The cues behind it, by group"}));
   const cueGrid = el("div", {className: "grid grid-cols-4"});
   for (const g of groups) {

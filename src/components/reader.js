@@ -75,12 +75,20 @@ export function articleView(article) {
     "; the cue words that decided a stance are marked. Hover for the actor, score and rules.");
   root.append(legend);
 
+  if (article.topics.length) {
+    const tags = el("p", {className: "reader-topics"}, "Topics: ");
+    for (const t of article.topics) tags.append(el("span", {className: "topic-tag", textContent: `${t.label} (${t.sentences})`}), " ");
+    root.append(tags);
+  }
+
   const body = el("article", {className: "reader-body"});
   for (const b of article.blocks) {
     const tag = b.kind === "heading" ? "h2" : b.kind === "list-item" ? "li" : b.kind === "quote" ? "blockquote" : "p";
     const node = el(tag, {}, ...blockContent(b, actorLabel));
     node.dataset.bodyStart = b.start;
     body.append(node);
+    // a paragraph's topics, in the margin of the text
+    if (b.topics?.length) body.append(el("div", {className: "paragraph-topics", textContent: b.topics.join(" · ")}));
   }
   root.append(body);
 

@@ -76,6 +76,7 @@ const articlePages: PageExpectations[] = corpus.articles.map((a) => ({
     { what: "body paragraphs", selector: ".reader-body p", min: 3 },
     { what: "mentions coloured by stance", selector: ".reader-body .mention", min: 1 },
     { what: "cue words marked", selector: ".reader-body mark.cue", min: 1 },
+    { what: "topic tags", selector: ".reader .topic-tag", min: 1 },
   ],
   extra: readerMatchesRaw(readArticleText(join(ARTICLES_DIR, a.file))),
 }));
