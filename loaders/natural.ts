@@ -44,3 +44,6 @@ export function afinnSentiment(): NaturalSentimentAnalyzer {
 export function afinnVocabulary(): Record<string, number> {
   return afinnSentiment().vocabulary;
 }
+
+/** natural's English stopword list. */
+export const STOPWORDS: string[] = (require("natural/lib/natural/util/stopwords.js") as { words: string[] }).words;

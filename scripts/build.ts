@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import { freshen, recordManifest } from "./freshen.ts";
 import { InputError } from "../loaders/inputError.ts";
 import { warmArticleCache } from "../loaders/warmArticleCache.ts";
-import { loadRules } from "../loaders/rules/index.ts";
+import { checkAllRules } from "../loaders/rules/index.ts";
 import { loadCorpus, readArticles } from "../loaders/corpus.ts";
 import { pruneArticleCache } from "../loaders/articleCache.ts";
 
@@ -36,7 +36,7 @@ say(`${removed.length} cached loader output(s) out of date and removed, ${kept.l
 try {
   const t = performance.now();
   const warm = await warmArticleCache(root);
-  loadRules(root);
+  checkAllRules(root);
   pruneArticleCache(readArticles(loadCorpus(root), root), root);
   say(`inputs checked: ${warm.articles} articles (${warm.computed} cleaned and segmented anew) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 } catch (e) {

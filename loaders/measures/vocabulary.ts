@@ -1,11 +1,8 @@
 // The words the word measures count: Porter stems of word tokens, without stopwords
 // (natural's English list) and single letters. Counting stems makes "sanction",
 // "sanctions" and "sanctioned" one word; the page shows each stem's commonest surface form.
-import { createRequire } from "node:module";
+import { STOPWORDS } from "../natural.ts";
 import type { Token } from "../types.ts";
-
-// natural's stop list, by deep import for the reason given in loaders/natural.ts
-const { words: STOPWORDS } = createRequire(import.meta.url)("natural/lib/natural/util/stopwords.js") as { words: string[] };
 const stop = new Set(STOPWORDS);
 
 export interface ContentWord {
