@@ -193,6 +193,14 @@ async function main(): Promise<void> {
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
     // A page without expectations still gets the generic checks (errors, requests).
     for (const name of built) await checkPage(browser, server.origin, name, expected.get(name) ?? [], extras.get(name));
+    // a hosted report often lives below a sub-path (GitHub Pages): links and assets must follow
+    const sub = await serveStatic(DIST, "/parallax");
+    try {
+      for (const name of [...built.filter((n) => n === "index"), ...built.filter((n) => n.startsWith("actors/")).slice(0, 1)])
+        await checkPage(browser, sub.origin, name, expected.get(name) ?? [], undefined);
+    } finally {
+      await sub.close();
+    }
   } catch (error) {
     report("browser", [{ what: "browser runs", ok: false, detail: (error as Error).message.split("\n").slice(0, 4).join("\n") }]);
   } finally {

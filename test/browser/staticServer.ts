@@ -59,10 +59,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<RunningServer> {
+/** Serves `root`; with a `prefix` ("/parallax") only below it, as a host serving a sub-path would. */
+export async function serveStatic(root: string, prefix = ""): Promise<RunningServer> {
   const server: Server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = await resolveFile(root, pathname);
+    const { pathname: requested } = new URL(req.url ?? "/", "http://127.0.0.1");
+    const inside = !prefix || requested === prefix || requested.startsWith(prefix + "/");
+    const pathname = prefix ? requested.slice(prefix.length) || "/" : requested;
+    const file = inside ? await resolveFile(root, pathname) : null;
     if (!file || (req.method !== "GET" && req.method !== "HEAD")) {
       res.writeHead(file ? 405 : 404, { "content-type": "text/plain; charset=utf-8" });
       res.end(file ? "method not allowed" : `not found: ${pathname}`);
@@ -83,7 +86,7 @@ export async function serveStatic(root: string): Promise<RunningServer> {
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("static server has no port");
   return {
-    origin: `http://127.0.0.1:${address.port}`,
+    origin: `http://127.0.0.1:${address.port}${prefix}`,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }
