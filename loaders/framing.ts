@@ -5,7 +5,7 @@
 import { findMatches, type MatchContext } from "./matcher.ts";
 import type { PreparedArticle } from "./pipeline.ts";
 import type { FramingRules } from "./rules/framingRules.ts";
-import { actorContext } from "./topics.ts";
+import { actorContext, mentionsBySentence } from "./topics.ts";
 import type { Token } from "./types.ts";
 
 export interface LabelHit {
@@ -53,13 +53,7 @@ export function findLabelUses(
   mentions: ReadonlyArray<{ article: string; sentence: number; start: number; end: number; actor: string }>,
   rules: FramingRules,
 ): LabelUse[] {
-  const bySentence = new Map<string, Array<{ start: number; end: number; actor: string }>>();
-  for (const m of mentions) {
-    const key = `${m.article}\u0000${m.sentence}`;
-    const list = bySentence.get(key) ?? [];
-    list.push(m);
-    bySentence.set(key, list);
-  }
+  const bySentence = mentionsBySentence(mentions);
   const out: LabelUse[] = [];
   for (const p of prepared) {
     const id = p.article.meta.id;

@@ -53,19 +53,27 @@ export interface SentenceTopics {
   topics: TopicHit[];
 }
 
-/** Topics of every sentence of the corpus that has one, in article and sentence order. */
-export function tagTopics(
-  prepared: ReadonlyArray<Pick<PreparedArticle, "article" | "segmented">>,
-  mentions: ReadonlyArray<{ article: string; sentence: number; start: number; end: number; actor: string }>,
-  rules: TopicRules,
-): SentenceTopics[] {
-  const bySentence = new Map<string, Array<{ start: number; end: number; actor: string }>>();
+type SentenceMention = { article: string; sentence: number; start: number; end: number; actor: string };
+
+/** Mentions keyed by "article\0sentence": the actors a sentence's ACTOR patterns can see. */
+export function mentionsBySentence(mentions: ReadonlyArray<SentenceMention>): Map<string, SentenceMention[]> {
+  const bySentence = new Map<string, SentenceMention[]>();
   for (const m of mentions) {
     const key = `${m.article}\u0000${m.sentence}`;
     const list = bySentence.get(key) ?? [];
     list.push(m);
     bySentence.set(key, list);
   }
+  return bySentence;
+}
+
+/** Topics of every sentence of the corpus that has one, in article and sentence order. */
+export function tagTopics(
+  prepared: ReadonlyArray<Pick<PreparedArticle, "article" | "segmented">>,
+  mentions: ReadonlyArray<{ article: string; sentence: number; start: number; end: number; actor: string }>,
+  rules: TopicRules,
+): SentenceTopics[] {
+  const bySentence = mentionsBySentence(mentions);
   const out: SentenceTopics[] = [];
   for (const p of prepared) {
     const id = p.article.meta.id;

@@ -8,19 +8,11 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { loadCorpus, readArticles } from "../corpus.ts";
 import { cleanArticle } from "../clean.ts";
+import { mulberry32 } from "../measures/numbers.ts";
 import { splitSentences } from "../segment.ts";
 
-/** mulberry32: small, fast, and the same sequence on every machine */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the measures use (mulberry32): the same sequence on every machine. */
+export const random = mulberry32;
 
 export interface SyntheticCorpus {
   dir: string;
