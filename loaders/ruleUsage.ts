@@ -1,6 +1,18 @@
 // How often each rule fires, per group, with sample matches: what the Rules page shows so
 // that an analyst can see which rules carry the results and which never fire.
-import { runPipeline } from "./pipeline.ts";
+import { runPipeline, type ArticleMention } from "./pipeline.ts";
+
+/** Mentions counted per key (an actor, the rule that found them) and per group. */
+function countByGroup(mentions: ArticleMention[], keyOf: (m: ArticleMention) => string, groupOf: Map<string, string>): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const m of mentions) {
+    const counts = out.get(keyOf(m)) ?? {};
+    const g = groupOf.get(m.article)!;
+    counts[g] = (counts[g] ?? 0) + 1;
+    out.set(keyOf(m), counts);
+  }
+  return out;
+}
 
 export function ruleUsage(root = process.cwd()) {
   const { corpus, prepared, rules, mentions } = runPipeline(root);
@@ -41,26 +53,14 @@ export function ruleUsage(root = process.cwd()) {
   }));
 
   // actor aliases and disambiguation patterns, counted on the mentions they found
-  const via = new Map<string, Record<string, number>>();
-  for (const m of mentions) {
-    const counts = via.get(m.via) ?? {};
-    const g = groupOf.get(m.article)!;
-    counts[g] = (counts[g] ?? 0) + 1;
-    via.set(m.via, counts);
-  }
+  const via = countByGroup(mentions, (m) => m.via, groupOf);
   const disambiguation = rules.actors.disambiguation.map((d) => ({
     id: d.id,
     actor: d.actor,
     note: d.note ?? "",
     byGroup: via.get(`disambiguation:${d.id}`) ?? {},
   }));
-  const byActor = new Map<string, Record<string, number>>();
-  for (const m of mentions) {
-    const counts = byActor.get(m.actor) ?? {};
-    const g = groupOf.get(m.article)!;
-    counts[g] = (counts[g] ?? 0) + 1;
-    byActor.set(m.actor, counts);
-  }
+  const byActor = countByGroup(mentions, (m) => m.actor, groupOf);
   const actors = rules.actors.actors.map((a) => ({
     id: a.id,
     label: a.label,

@@ -195,7 +195,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
       newClause();
     } else if (lexicon.concessive.has(t.lower) && (i === 0 || prev?.text === "," || CLAUSE_PUNCT.has(prev?.text ?? ""))) {
       newClause(settings.concession_factor);
-      concessiveOpen = i === 0 || true;
+      concessiveOpen = true;
     } else if (lexicon.relative.has(t.lower) && prev?.text === ",") {
       newClause();
       const ante = holders.filter((h) => h.tokenEnd <= i - 1 && h.tokenEnd >= i - 4).sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
