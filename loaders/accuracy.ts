@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readRecords } from "./cli/records.ts";
 import { evaluate, type Evaluation } from "./evaluate.ts";
-import { runPipeline } from "./pipeline.ts";
+import { loadDigest } from "./digest.ts";
 import { loadRules } from "./rules/index.ts";
 import { tagTarget } from "./tagText.ts";
 
@@ -46,7 +46,7 @@ export function mentionAccuracy(file: string, root = process.cwd()): MentionAccu
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { article: string; start: number; end: number; text: string; actor: string });
   const articles = [...new Set(gold.map((g) => g.article))].sort();
-  const { mentions } = runPipeline(root);
+  const { mentions } = loadDigest(root);
   const found = mentions.filter((m) => articles.includes(m.article));
   const key = (a: string, s: number, e: number, actor: string) => `${a}|${s}|${e}|${actor}`;
   const goldKeys = new Set(gold.map((g) => key(g.article, g.start, g.end, g.actor)));

@@ -4,18 +4,18 @@
 // the link to the article reader.
 import { InputError } from "./inputError.ts";
 import { inSentence } from "./evidence.ts";
-import { runPipeline, type ArticleMention } from "./pipeline.ts";
+import { loadDigest, type Digest } from "./digest.ts";
+import type { ArticleMention } from "./pipeline.ts";
 import { summariseStance } from "./measures/stance.ts";
-import { loadTopicRules } from "./rules/topicRules.ts";
-import { tagTopics } from "./topics.ts";
 
 export const GROUPINGS = ["group", "author_origin"] as const;
 
 /** Evidence sentences kept per group: enough to read, bounded so a page stays small at scale. */
 const EVIDENCE_PER_GROUP = 25;
 
-export function actorPage(id: string, pipeline = runPipeline(), root = process.cwd()) {
-  const { corpus, prepared, rules, mentions } = pipeline;
+/** One actor's page; the digest keeps only that actor's mentions unless one is passed in. */
+export function actorPage(id: string, digest?: Digest, root = process.cwd()) {
+  const { corpus, articles: prepared, rules, mentions, topicRules, sentenceTopics } = digest ?? loadDigest(root, { keepMention: (m) => m.actor === id });
   const actor = rules.actors.byId.get(id);
   if (!actor) throw new InputError("data/rules/actors.yaml", null, `no actor with id "${id}"`, "check the link or the actor's id");
   const metaOf = new Map(prepared.map((p) => [p.article.meta.id, p.article.meta]));
@@ -73,8 +73,7 @@ export function actorPage(id: string, pipeline = runPipeline(), root = process.c
     .filter((a) => a.mentions > 0);
 
   // stance within each topic, per group: which subjects drive the portrayal
-  const topicRules = loadTopicRules(rules.actors, root);
-  const topicsOf = new Map(tagTopics(prepared, mentions, topicRules).map((s) => [`${s.article}:${s.sentence}`, s.topics.map((t) => t.topic)]));
+  const topicsOf = new Map(sentenceTopics.map((s) => [`${s.article}:${s.sentence}`, s.topics.map((t) => t.topic)]));
   const byTopic = Object.fromEntries(
     GROUPINGS.map((grouping) => [
       grouping,

@@ -1,7 +1,7 @@
 // Every actor mention with its sentence and cue spans, shaped for the pages: offsets are
 // made relative to the sentence so a page can highlight without the article body.
-import { runPipeline, type ArticleMention } from "./pipeline.ts";
-import type { Sentence } from "./types.ts";
+import { loadDigest } from "./digest.ts";
+import type { ArticleMention } from "./pipeline.ts";
 
 export interface EvidenceRow {
   article: string;
@@ -29,7 +29,7 @@ export interface EvidenceRow {
  * A mention as a page shows it: its sentence, with the mention's and the cues' offsets
  * made relative to the sentence so the page can highlight without the article body.
  */
-export function inSentence(m: ArticleMention, s: Sentence) {
+export function inSentence(m: ArticleMention, s: { start: number; text: string }) {
   return {
     article: m.article,
     sentence: s.text,
@@ -47,7 +47,7 @@ export function inSentence(m: ArticleMention, s: Sentence) {
 export const EVIDENCE_PER_ACTOR_GROUP = 8;
 
 export function mentionEvidence(root = process.cwd()) {
-  const { corpus, prepared, rules, mentions: all } = runPipeline(root);
+  const { corpus, articles: prepared, rules, mentions: all } = loadDigest(root);
   // the overview stays small at any corpus size: per actor and group, the strongest
   // portrayals, with the full counts alongside
   const groupOf = new Map(prepared.map((p) => [p.article.meta.id, p.article.meta.group]));

@@ -3,8 +3,6 @@
 // and keeps the offsets that let every tag be shown in place.
 import { loadCorpus, readArticles } from "./corpus.ts";
 import { prepareArticle } from "./articleCache.ts";
-import { cachedMentions } from "./mentionCache.ts";
-import { loadRules } from "./rules/index.ts";
 import { tagTokens, type Rules } from "./tagText.ts";
 import type { CleanArticle, Corpus, RawArticle, SegmentedArticle } from "./types.ts";
 import type { Role, StanceLabel } from "./stance.ts";
@@ -90,11 +88,4 @@ export function tagArticle(p: PreparedArticle, rules: Rules): ArticleMention[] {
     }
   }
   return out;
-}
-
-export function runPipeline(root = process.cwd()) {
-  const { corpus, prepared } = prepareArticles(root);
-  const rules = loadRules(root);
-  const mentions = prepared.flatMap((p) => cachedMentions(p.article, root, () => tagArticle(p, rules)));
-  return { corpus, prepared, rules, mentions };
 }

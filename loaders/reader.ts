@@ -3,11 +3,8 @@
 // and cue spans, and the apparatus that cleaning set aside. Offsets in a block are the
 // body offsets minus the block start: the display text has one character per body
 // character, so highlights line up, and every mention carries its raw-file span.
-import { prepareArticles, tagArticle } from "./pipeline.ts";
-import { cachedMentions } from "./mentionCache.ts";
-import { loadTopicRules } from "./rules/topicRules.ts";
-import { tagTopics } from "./topics.ts";
-import { loadRules } from "./rules/index.ts";
+import { prepareArticles } from "./pipeline.ts";
+import { articleParts, loadAllRules } from "./digest.ts";
 import { InputError } from "./inputError.ts";
 import type { CleanArticle } from "./types.ts";
 
@@ -47,13 +44,13 @@ export function articleReader(id: string, root = process.cwd()) {
   const { corpus, prepared } = prepareArticles(root, [id]);
   const p = prepared[0];
   if (!p) throw new InputError("data/corpus.yaml", null, `no article with id "${id}"`, "check the link or the article's id");
-  const rules = loadRules(root);
-  const mentions = cachedMentions(p.article, root, () => tagArticle(p, rules));
+  const all = loadAllRules(root);
+  const { rules, topicRules } = all;
+  // the same cached parts the corpus-wide tables read, so the reader agrees with them
+  const { mentions, topics: sentenceTopics } = articleParts(p.article, root, all);
   const { clean, article } = p;
   // topic tags: per sentence, shown on its paragraph, and counted for the article
-  const topicRules = loadTopicRules(rules.actors, root);
   const topicLabel = new Map(topicRules.topics.map((t) => [t.id, t.label]));
-  const sentenceTopics = tagTopics([p], mentions, topicRules);
   const topicCount = new Map<string, number>();
   const topicsByParagraph = new Map<number, Set<string>>();
   for (const st of sentenceTopics) {

@@ -1,6 +1,7 @@
 // How often each rule fires, per group, with sample matches: what the Rules page shows so
 // that an analyst can see which rules carry the results and which never fire.
-import { runPipeline, type ArticleMention } from "./pipeline.ts";
+import { loadDigest } from "./digest.ts";
+import type { ArticleMention } from "./pipeline.ts";
 
 /** Mentions counted per key (an actor, the rule that found them) and per group. */
 function countByGroup(mentions: ArticleMention[], keyOf: (m: ArticleMention) => string, groupOf: Map<string, string>): Map<string, Record<string, number>> {
@@ -15,7 +16,7 @@ function countByGroup(mentions: ArticleMention[], keyOf: (m: ArticleMention) => 
 }
 
 export function ruleUsage(root = process.cwd()) {
-  const { corpus, prepared, rules, mentions } = runPipeline(root);
+  const { corpus, articles: prepared, rules, mentions } = loadDigest(root);
   const groupOf = new Map(prepared.map((p) => [p.article.meta.id, p.article.meta.group]));
   const byId = new Map(prepared.map((p) => [p.article.meta.id, p]));
   const sentenceOf = (article: string, index: number) => byId.get(article)!.segmented.sentences[index];

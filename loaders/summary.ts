@@ -1,8 +1,8 @@
 // The corpus at a glance, one row per article: what the index page's table and chart show.
-import { prepareArticles } from "./pipeline.ts";
+import { loadDigest } from "./digest.ts";
 import type { ApparatusKind, GroupInfo } from "./types.ts";
 
-export const APPARATUS_KINDS: ApparatusKind[] = ["reference", "note", "bio", "furniture", "caption", "blurb", "address"];
+export { APPARATUS_KINDS } from "./outline.ts";
 
 export interface ArticleSummary {
   id: string;
@@ -20,11 +20,9 @@ export interface ArticleSummary {
 }
 
 export function corpusSummary(root = process.cwd()): { groups: GroupInfo[]; origins: GroupInfo[]; articles: ArticleSummary[] } {
-  const { corpus, prepared } = prepareArticles(root);
+  const { corpus, articles: digested } = loadDigest(root);
   const label = new Map(corpus.groups.map((g) => [g.id, g.label]));
-  const articles = prepared.map(({ article, clean, segmented }): ArticleSummary => {
-    const apparatus = Object.fromEntries(APPARATUS_KINDS.map((k) => [k, 0])) as Record<ApparatusKind, number>;
-    for (const item of clean.apparatus) apparatus[item.kind]++;
+  const articles = digested.map(({ article, segmented, words, paragraphs, apparatus }): ArticleSummary => {
     const m = article.meta;
     return {
       id: m.id,
@@ -35,9 +33,9 @@ export function corpusSummary(root = process.cwd()): { groups: GroupInfo[]; orig
       outlet: m.outlet,
       author: m.author,
       published: m.published,
-      words: segmented.sentences.reduce((n, s) => n + s.tokens.filter((t) => t.kind === "word").length, 0),
+      words,
       sentences: segmented.sentences.length,
-      paragraphs: segmented.paragraphs.filter((p) => p.kind !== "heading").length,
+      paragraphs,
       apparatus,
     };
   });

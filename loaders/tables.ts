@@ -3,7 +3,6 @@
 // each under both groupings (outlet affiliation `group`, author origin `author_origin`).
 // Every number comes from the corpus through the pipeline; every float is rounded to 4
 // decimals and every list has a fixed order, so the same inputs give byte-identical JSON.
-import { findLabelUses } from "./framing.ts";
 import { BOOTSTRAP_DEFAULTS, type BootstrapOptions } from "./measures/bootstrap.ts";
 import { countInto, pairwiseJensenShannon, shares } from "./measures/distributions.ts";
 import { DEFAULT_MIN_MENTIONS, divergence, representative, type DivergenceSide } from "./measures/divergence.ts";
@@ -11,39 +10,52 @@ import { DEFAULT_ALPHA0, fightinWords } from "./measures/fightinWords.ts";
 import { round4 } from "./measures/numbers.ts";
 import { stanceCells, type Dimension } from "./measures/stance.ts";
 import { contentWords } from "./measures/vocabulary.ts";
-import { runPipeline, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
-import { loadFramingRules, type FramingRules } from "./rules/framingRules.ts";
-import { loadTopicRules, type TopicRules } from "./rules/topicRules.ts";
-import type { Rules } from "./tagText.ts";
-import { tagTopics, type SentenceTopics } from "./topics.ts";
-import type { ArticleMeta, Corpus, GroupInfo } from "./types.ts";
+import { loadCorpus } from "./corpus.ts";
+import { loadDigest, type Digest, type DigestedArticle } from "./digest.ts";
+import { VOCABULARY_EXAMPLES, type VocabularyEntry } from "./outline.ts";
+import type { ArticleMention } from "./pipeline.ts";
+import type { GroupInfo } from "./types.ts";
 
 export const GROUPINGS = ["group", "author_origin"] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-/** What every table is computed from: the pipeline's output plus topics and framing rules. */
-export interface Analysis {
-  corpus: Corpus;
-  prepared: PreparedArticle[];
-  rules: Rules;
-  mentions: ArticleMention[];
-  topicRules: TopicRules;
-  framingRules: FramingRules;
-  sentenceTopics: SentenceTopics[];
+/**
+ * What every table is computed from: the corpus digest (loaders/digest.ts: mentions,
+ * topics, framing-label uses and sentence texts, no tokens) and, for the word tables,
+ * each group's vocabulary summed while the digest streams past.
+ */
+export interface Analysis extends Digest {
+  words: Record<Grouping, Map<string, WordOccurrences>>;
 }
 
 export function loadAnalysis(root = process.cwd()): Analysis {
-  const { corpus, prepared, rules, mentions } = runPipeline(root);
-  const topicRules = loadTopicRules(rules.actors, root);
-  const framingRules = loadFramingRules(rules.actors, root);
-  return { corpus, prepared, rules, mentions, topicRules, framingRules, sentenceTopics: tagTopics(prepared, mentions, topicRules) };
+  const corpus = loadCorpus(root);
+  const byGrouping = Object.fromEntries(
+    GROUPINGS.map((g) => [g, new Map((g === "group" ? corpus.groups : corpus.origins).map((x) => [x.id, emptyOccurrences()]))]),
+  ) as Record<Grouping, Map<string, WordOccurrences>>;
+  const digest = loadDigest(root, {
+    onVocabulary: (meta, vocabulary) => {
+      for (const g of GROUPINGS) {
+        const occ = byGrouping[g].get(String(meta[g]));
+        if (occ) addVocabulary(occ, meta.id, vocabulary);
+      }
+    },
+  });
+  return { ...digest, words: byGrouping };
 }
 
-const metaOf = (a: Analysis) => new Map(a.prepared.map((p) => [p.article.meta.id, p.article.meta]));
+const metaOf = (a: Analysis) => new Map(a.articles.map((p) => [p.article.meta.id, p.article.meta]));
 const groupsOf = (a: Analysis, g: Grouping): GroupInfo[] => (g === "group" ? a.corpus.groups : a.corpus.origins);
 const actorOrder = (a: Analysis) => a.rules.actors.actors.map((x) => x.id);
 const topicOrder = (a: Analysis) => a.topicRules.topics.map((t) => t.id);
-const articleOrder = (a: Analysis) => a.prepared.map((p) => p.article.meta.id);
+const articleOrder = (a: Analysis) => a.articles.map((p) => p.article.meta.id);
+const articlesById = new WeakMap<Analysis, Map<string, DigestedArticle>>();
+/** An article of the analysis by id (one lookup table per analysis). */
+function articleOf(a: Analysis, id: string): DigestedArticle | undefined {
+  let byId = articlesById.get(a);
+  if (!byId) articlesById.set(a, (byId = new Map(a.articles.map((p) => [p.article.meta.id, p]))));
+  return byId.get(id);
+}
 const sentenceKey = (article: string, sentence: number) => `${article}:${sentence}`;
 
 /** Groups of a grouping with their article counts (the denominators every reader needs). */
@@ -53,7 +65,7 @@ function groupList(a: Analysis, g: Grouping) {
 }
 
 function articleList(a: Analysis) {
-  return a.prepared.map((p) => ({
+  return a.articles.map((p) => ({
     id: p.article.meta.id,
     title: p.article.meta.title,
     group: p.article.meta.group,
@@ -98,8 +110,7 @@ export function stanceMatrixTable(a: Analysis, options: BootstrapOptions = {}) {
 
 function evidenceFor(a: Analysis, m: ArticleMention | null) {
   if (!m) return null;
-  const p = a.prepared.find((x) => x.article.meta.id === m.article)!;
-  const s = p.segmented.sentences[m.sentence];
+  const s = articleOf(a, m.article)!.segmented.sentences[m.sentence];
   return { article: m.article, sentence: m.sentence, text: s.text, start: m.start - s.start, end: m.end - s.start, mention: m.text, score: round4(m.score), stance: m.stance };
 }
 
@@ -107,13 +118,19 @@ function evidenceFor(a: Analysis, m: ArticleMention | null) {
 export function divergenceTable(a: Analysis, { minMentions = DEFAULT_MIN_MENTIONS, ...options }: BootstrapOptions & { minMentions?: number } = {}) {
   const meta = metaOf(a);
   const bySentence = topicsBySentence(a);
+  const byActor = new Map<string, ArticleMention[]>();
+  for (const m of a.mentions) {
+    const list = byActor.get(m.actor);
+    if (list) list.push(m);
+    else byActor.set(m.actor, [m]);
+  }
   const build = (g: Grouping, withTopic: boolean) => {
     const dims = withTopic ? [groupDimension(a, g), topicDimension(a), actorDimension(a)] : [groupDimension(a, g), actorDimension(a)];
     const keys = withTopic ? ["actor", "topic"] : ["actor"];
     return divergence(stanceCells(a.mentions, dims, options), keys, { minMentions }).map((d) => {
       const side = (s: DivergenceSide, direction: 1 | -1) => {
-        const rows = a.mentions.filter(
-          (m) => m.actor === d.subject.actor && String(meta.get(m.article)![g]) === s.group && (!withTopic || (bySentence.get(sentenceKey(m.article, m.sentence)) ?? []).includes(d.subject.topic)),
+        const rows = (byActor.get(d.subject.actor) ?? []).filter(
+          (m) => String(meta.get(m.article)![g]) === s.group && (!withTopic || (bySentence.get(sentenceKey(m.article, m.sentence)) ?? []).includes(d.subject.topic)),
         );
         return { ...s, evidence: evidenceFor(a, representative(rows, s.mean, direction)) };
       };
@@ -132,21 +149,21 @@ export function divergenceTable(a: Analysis, { minMentions = DEFAULT_MIN_MENTION
 
 const TOPIC_EXAMPLES = 4;
 function sentenceText(a: Analysis, article: string, index: number): string {
-  return a.prepared.find((p) => p.article.meta.id === article)?.segmented.sentences[index]?.text ?? "";
+  return articleOf(a, article)?.segmented.sentences[index]?.text ?? "";
 }
 
 /** Topic shares and coverage per group, JSD between groups' topic mixes, and stance by (group, topic, actor). */
 export function topicsTable(a: Analysis, options: BootstrapOptions = {}) {
   const meta = metaOf(a);
   const order = topicOrder(a);
-  const sentencesOf = (ids: string[]) => a.prepared.filter((p) => ids.includes(p.article.meta.id)).reduce((n, p) => n + p.segmented.sentences.length, 0);
+  const sentencesOf = (ids: Set<string>) => a.articles.filter((p) => ids.has(p.article.meta.id)).reduce((n, p) => n + p.segmented.sentences.length, 0);
   const byGrouping = (g: Grouping) => {
     const groups = groupList(a, g).map((grp) => {
-      const ids = [...meta.values()].filter((m) => m[g] === grp.id).map((m) => m.id);
+      const ids = new Set([...meta.values()].filter((m) => m[g] === grp.id).map((m) => m.id));
       const counts = new Map<string, number>();
       let tagged = 0;
       for (const s of a.sentenceTopics)
-        if (ids.includes(s.article)) {
+        if (ids.has(s.article)) {
           tagged++;
           for (const t of s.topics) countInto(counts, t.topic);
         }
@@ -154,7 +171,7 @@ export function topicsTable(a: Analysis, options: BootstrapOptions = {}) {
       // a few sentences per topic to read on the Topics page (the full trace is `sentences` below)
       const examples: Record<string, Array<{ article: string; sentence: number; text: string }>> = {};
       for (const s of a.sentenceTopics)
-        if (ids.includes(s.article))
+        if (ids.has(s.article))
           for (const t of s.topics) {
             const list = (examples[t.topic] ??= []);
             if (list.length < TOPIC_EXAMPLES) list.push({ article: s.article, sentence: s.sentence, text: sentenceText(a, s.article, s.sentence) });
@@ -193,8 +210,7 @@ export function topicsTable(a: Analysis, options: BootstrapOptions = {}) {
 /** Who uses which label of each contested concept: per group (both groupings) and per article, with the sentences. */
 export function framingTable(a: Analysis) {
   const meta = metaOf(a);
-  const uses = findLabelUses(a.prepared, a.mentions, a.framingRules);
-  const sentenceText = new Map(a.prepared.flatMap((p) => p.segmented.sentences.map((s) => [sentenceKey(p.article.meta.id, s.index), s] as const)));
+  const uses = a.labelUses;
   const families = a.framingRules.families.map((f) => {
     const mine = uses.filter((u) => u.family === f.id);
     const labelOrder = f.labels.map((l) => l.id);
@@ -225,7 +241,7 @@ export function framingTable(a: Analysis) {
       }),
       // each use in its sentence; offsets relative to the sentence
       sentences: mine.map((u) => {
-        const s = sentenceText.get(sentenceKey(u.article, u.sentence))!;
+        const s = articleOf(a, u.article)!.segmented.sentences[u.sentence];
         return { article: u.article, sentence: u.sentence, label: u.label, text: s.text, start: u.start - s.start, end: u.end - s.start, match: u.text };
       }),
     };
@@ -235,32 +251,31 @@ export function framingTable(a: Analysis) {
 
 // ---------------------------------------------------------------- distinctive-words.json
 
-interface WordOccurrences {
+export interface WordOccurrences {
   counts: Map<string, number>;
   forms: Map<string, Map<string, number>>;
-  /** stem -> article -> sentence indices, in text order */
-  where: Map<string, Map<string, number[]>>;
+  /** stem -> number of articles using it */
+  articles: Map<string, number>;
+  /** stem -> the first articles (corpus order) using it, with sentence indices: enough for the examples */
+  where: Map<string, Array<[string, number[]]>>;
 }
 
-function wordsOf(a: Analysis, articleIds: readonly string[]): WordOccurrences {
-  const occ: WordOccurrences = { counts: new Map(), forms: new Map(), where: new Map() };
-  for (const p of a.prepared) {
-    const id = p.article.meta.id;
-    if (!articleIds.includes(id)) continue;
-    for (const s of p.segmented.sentences)
-      for (const w of contentWords(s.tokens)) {
-        countInto(occ.counts, w.stem);
-        const forms = occ.forms.get(w.stem) ?? new Map<string, number>();
-        countInto(forms, w.form);
-        occ.forms.set(w.stem, forms);
-        const byArticle = occ.where.get(w.stem) ?? new Map<string, number[]>();
-        const list = byArticle.get(id) ?? [];
-        if (list[list.length - 1] !== s.index) list.push(s.index);
-        byArticle.set(id, list);
-        occ.where.set(w.stem, byArticle);
-      }
+function emptyOccurrences(): WordOccurrences {
+  return { counts: new Map(), forms: new Map(), articles: new Map(), where: new Map() };
+}
+
+/** Adds one article's vocabulary (loaders/outline.ts) to a group's word occurrences. */
+export function addVocabulary(occ: WordOccurrences, article: string, vocabulary: readonly VocabularyEntry[]): void {
+  for (const [stem, count, forms, sentences] of vocabulary) {
+    occ.counts.set(stem, (occ.counts.get(stem) ?? 0) + count);
+    let f = occ.forms.get(stem);
+    if (!f) occ.forms.set(stem, (f = new Map()));
+    for (let i = 0; i < forms.length; i += 2) f.set(String(forms[i]), (f.get(String(forms[i])) ?? 0) + Number(forms[i + 1]));
+    occ.articles.set(stem, (occ.articles.get(stem) ?? 0) + 1);
+    const where = occ.where.get(stem) ?? [];
+    if (where.length < VOCABULARY_EXAMPLES) where.push([article, sentences]);
+    occ.where.set(stem, where);
   }
-  return occ;
 }
 
 /** Most frequent form, ties alphabetical. */
@@ -269,13 +284,11 @@ function commonest(forms: Map<string, number>): string {
 }
 
 /** Up to `n` sentences, one per article in turn (first occurrences first), so one article does not supply them all. */
-function spreadExamples(byArticle: Map<string, number[]>, order: readonly string[], n: number): Array<{ article: string; sentence: number }> {
+function spreadExamples(byArticle: ReadonlyArray<[string, number[]]>, n: number): Array<{ article: string; sentence: number }> {
   const out: Array<{ article: string; sentence: number }> = [];
-  const arts = order.filter((id) => byArticle.has(id));
   for (let round = 0; out.length < n; round++) {
     let any = false;
-    for (const id of arts) {
-      const list = byArticle.get(id)!;
+    for (const [id, list] of byArticle) {
       if (round < list.length && out.length < n) {
         out.push({ article: id, sentence: list[round] });
         any = true;
@@ -289,11 +302,11 @@ function spreadExamples(byArticle: Map<string, number[]>, order: readonly string
 /** Distinctive words per group against the rest (Fightin' Words z-scores) and JSD between groups' word distributions. */
 export function distinctiveWordsTable(a: Analysis, { top = 20, alpha0 = DEFAULT_ALPHA0, examples = 3 } = {}) {
   const meta = metaOf(a);
-  const order = articleOrder(a);
+  const words = a.words;
   const usedSentences = new Set<string>();
   const byGrouping = (g: Grouping) => {
     const groups = groupList(a, g);
-    const occ = new Map(groups.map((grp) => [grp.id, wordsOf(a, [...meta.values()].filter((m: ArticleMeta) => m[g] === grp.id).map((m) => m.id))]));
+    const occ = words[g];
     const counts = new Map([...occ].map(([id, o]) => [id, o.counts as ReadonlyMap<string, number>]));
     return {
       groups: groups.map((grp) => {
@@ -303,9 +316,9 @@ export function distinctiveWordsTable(a: Analysis, { top = 20, alpha0 = DEFAULT_
           .filter((w) => w.count > 0)
           .slice(0, top)
           .map((w) => {
-            const ex = spreadExamples(o.where.get(w.word)!, order, examples);
+            const ex = spreadExamples(o.where.get(w.word)!, Math.min(examples, VOCABULARY_EXAMPLES));
             for (const e of ex) usedSentences.add(sentenceKey(e.article, e.sentence));
-            return { word: w.word, form: commonest(o.forms.get(w.word)!), z: round4(w.z), delta: round4(w.delta), count: w.count, count_rest: w.count_rest, articles: o.where.get(w.word)!.size, examples: ex };
+            return { word: w.word, form: commonest(o.forms.get(w.word)!), z: round4(w.z), delta: round4(w.delta), count: w.count, count_rest: w.count_rest, articles: o.articles.get(w.word)!, examples: ex };
           });
         return { ...grp, words_total: tokens, vocabulary: o.counts.size, words };
       }),
@@ -315,6 +328,6 @@ export function distinctiveWordsTable(a: Analysis, { top = 20, alpha0 = DEFAULT_
   const groupings = Object.fromEntries(GROUPINGS.map((g) => [g, byGrouping(g)]));
   // example sentences once each, keyed "article:index", in corpus order
   const sentences: Record<string, string> = {};
-  for (const p of a.prepared) for (const s of p.segmented.sentences) if (usedSentences.has(sentenceKey(p.article.meta.id, s.index))) sentences[sentenceKey(p.article.meta.id, s.index)] = s.text;
+  for (const p of a.articles) for (const s of p.segmented.sentences) if (usedSentences.has(sentenceKey(p.article.meta.id, s.index))) sentences[sentenceKey(p.article.meta.id, s.index)] = s.text;
   return { method: { measure: "log-odds ratio, informative Dirichlet prior (Monroe, Colaresi & Quinn 2008)", prior: "corpus word shares", alpha0, words: "Porter stems, natural's English stopwords removed", top }, articles: articleList(a), groupings, sentences };
 }

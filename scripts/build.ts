@@ -2,7 +2,7 @@
 // never leaves a broken or empty dist/ behind.
 //
 //   1. freshen: delete the cached loader outputs whose inputs changed (scripts/freshen.ts)
-//   2. check the inputs and prepare every article (two worker threads): a bad article,
+//   2. check the inputs and compute every article's cached parts (two worker threads): a bad article,
 //      corpus entry or rule stops here with "error: file:line: problem / fix"
 //   3. `observable build` into .cache/dist-next (Framework empties its output first)
 //   4. only if it succeeded: .cache/dist-next replaces dist/; otherwise dist/ keeps the
@@ -14,10 +14,11 @@ import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { freshen, recordManifest } from "./freshen.ts";
 import { InputError } from "../loaders/inputError.ts";
-import { warmArticleCache } from "../loaders/warmArticleCache.ts";
+import { warmCaches } from "../loaders/warmCaches.ts";
 import { checkAllRules } from "../loaders/rules/index.ts";
 import { loadCorpus, readArticles } from "../loaders/corpus.ts";
 import { pruneArticleCache } from "../loaders/articleCache.ts";
+import { prunePartCache } from "../loaders/partCache.ts";
 
 const root = process.cwd();
 const DIST = join(root, "dist");
@@ -35,10 +36,12 @@ say(`${removed.length} cached loader output(s) out of date and removed, ${kept.l
 
 try {
   const t = performance.now();
-  const warm = await warmArticleCache(root);
+  const warm = await warmCaches(root);
   checkAllRules(root);
-  pruneArticleCache(readArticles(loadCorpus(root), root), root);
-  say(`inputs checked: ${warm.articles} articles (${warm.computed} cleaned and segmented anew) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const articles = readArticles(loadCorpus(root), root);
+  pruneArticleCache(articles, root);
+  prunePartCache(articles, root);
+  say(`inputs checked: ${warm.articles} articles (${warm.computed} cleaned, tagged or re-tagged) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 } catch (e) {
   if (e instanceof InputError) fail(`error: ${e.message}`);
   throw e;

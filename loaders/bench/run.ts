@@ -7,10 +7,15 @@ import { parseArgs } from "node:util";
 import { loadCorpus, readArticles } from "../corpus.ts";
 import { WordTokenizer } from "../natural.ts";
 import { stats, resetStats } from "../articleCache.ts";
-import { warmArticleCache } from "../warmArticleCache.ts";
+import { partStats } from "../partCache.ts";
+import { warmCaches } from "../warmCaches.ts";
 import { corpusSummary } from "../summary.ts";
 import { mentionEvidence } from "../evidence.ts";
 import { ruleUsage } from "../ruleUsage.ts";
+import { actorPage } from "../actorPage.ts";
+import { articleReader } from "../reader.ts";
+import { loadActorRules } from "../rules/actorRules.ts";
+import { distinctiveWordsTable, divergenceTable, framingTable, loadAnalysis, stanceMatrixTable, topicsTable } from "../tables.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { bare: { type: "boolean" }, threads: { type: "string" } } });
 const root = positionals[0] ?? process.cwd();
@@ -43,7 +48,7 @@ const pipelineStart = performance.now();
 let lastReport = 0;
 const warm = await (async () => {
   const t = performance.now();
-  const r = await warmArticleCache(root, threads, (done, total) => {
+  const r = await warmCaches(root, threads, (done, total) => {
     const now = performance.now();
     if (now - lastReport > 1000 || done === total) {
       lastReport = now;
@@ -54,12 +59,21 @@ const warm = await (async () => {
   return r;
 })();
 
-// the loaders, as the build runs them: each reads the prepared articles from the cache
+// every data loader of the site, as the build runs them: each one on its own, reading the
+// cached parts (the build runs each in its own process; here they run one after another)
 const outputs: Record<string, number> = {};
+const each = (name: string, ids: string[], f: (id: string) => unknown): [string, () => unknown] => [name, () => ids.map((id) => JSON.stringify(f(id)).length)];
 const loaders: Array<[string, () => unknown]> = [
   ["corpus-summary", () => corpusSummary(root)],
   ["mentions", () => mentionEvidence(root)],
   ["rule-usage", () => ruleUsage(root)],
+  ["stance-matrix", () => stanceMatrixTable(loadAnalysis(root))],
+  ["divergence", () => divergenceTable(loadAnalysis(root))],
+  ["topics", () => topicsTable(loadAnalysis(root))],
+  ["framing", () => framingTable(loadAnalysis(root))],
+  ["distinctive-words", () => distinctiveWordsTable(loadAnalysis(root))],
+  each("actor pages", loadActorRules(root).actors.map((a) => a.id), (id) => actorPage(id, undefined, root)),
+  each("article pages", articles.map((a) => a.meta.id), (id) => articleReader(id, root)),
 ];
 let cacheRead = 0;
 const failures: string[] = [];
@@ -75,7 +89,8 @@ for (const [name, compute] of loaders) {
     failures.push(`${name}: ${(e as Error).message}`);
     progress(`${name} FAILED: ${(e as Error).message}`);
   }
-  cacheRead += (stats.hash + stats.load) / 1000;
+  cacheRead += (stats.hash + stats.load + partStats.readMs) / 1000;
+  partStats.readMs = 0;
 }
 const pipeline = (performance.now() - pipelineStart) / 1000;
 
@@ -91,11 +106,13 @@ const result = {
     prepare_wall: seconds.prepare,
     clean_cpu: warm.stats.clean / 1000,
     segment_cpu: warm.stats.segment / 1000,
-    cache_write_cpu: warm.stats.store / 1000,
+    cache_write_cpu: (warm.stats.store + warm.parts.writeMs) / 1000,
+    outline_cpu: warm.parts.outline / 1000,
+    tag_cpu: warm.parts.mentions / 1000,
+    topics_cpu: warm.parts.topics / 1000,
+    framing_cpu: warm.parts.framing / 1000,
     cache_read: cacheRead,
-    "corpus-summary": seconds["corpus-summary"],
-    mentions: seconds.mentions,
-    "rule-usage": seconds["rule-usage"],
+    ...Object.fromEntries(loaders.map(([name]) => [name, seconds[name] ?? 0])),
   },
   output_bytes: outputs,
   failures,

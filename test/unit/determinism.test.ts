@@ -8,7 +8,6 @@ import { ruleUsage } from "../../loaders/ruleUsage.ts";
 import { accuracyReport } from "../../loaders/accuracy.ts";
 import { actorPage } from "../../loaders/actorPage.ts";
 import { articleReader } from "../../loaders/reader.ts";
-import { runPipeline } from "../../loaders/pipeline.ts";
 import { loadAnalysis, stanceMatrixTable, divergenceTable, topicsTable, framingTable, distinctiveWordsTable } from "../../loaders/tables.ts";
 
 process.env.PARALLAX_ARTICLE_CACHE = "off";
@@ -20,7 +19,7 @@ const outputs = (): Record<string, string> => {
     mentions: JSON.stringify(mentionEvidence()),
     rules: JSON.stringify(ruleUsage()),
     accuracy: JSON.stringify(accuracyReport()),
-    actor: JSON.stringify(actorPage("russia", runPipeline())),
+    actor: JSON.stringify(actorPage("russia")),
     reader: JSON.stringify(articleReader("cradle-2022-iran-encircled")),
     matrix: JSON.stringify(stanceMatrixTable(analysis)),
     divergence: JSON.stringify(divergenceTable(analysis)),

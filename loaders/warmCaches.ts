@@ -1,21 +1,24 @@
-// Fills the article cache (loaders/articleCache.ts) using worker threads, one per core up
-// to `threads`: cleaning and segmentation are per-article and CPU-bound, so two cores
-// halve a cold build. Run before the Framework build (scripts/build.ts) and by the
-// benchmark; the data loaders then find every article prepared. It also validates the
-// corpus on the way: a bad article stops here with its InputError, before dist/ is touched.
+// Fills the caches (loaders/articleCache.ts, loaders/partCache.ts) using worker threads,
+// one per core up to `threads`: cleaning, segmentation and tagging are per-article and
+// CPU-bound, so two cores halve a cold build or a rule edit. Run before the Framework
+// build (scripts/build.ts) and by the benchmark; the data loaders then only read small
+// cached parts. It also validates the corpus and the rules on the way: a bad article or
+// rule stops here with its InputError, before dist/ is touched.
 import { availableParallelism } from "node:os";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { loadCorpus, readArticles } from "./corpus.ts";
 import { InputError } from "./inputError.ts";
-import { prepareArticle, stats, articleCacheDir, articleKey } from "./articleCache.ts";
+import { stats } from "./articleCache.ts";
+import { articleParts, loadAllRules } from "./digest.ts";
+import { partFiles, partStats } from "./partCache.ts";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 
 export interface WarmResult {
   articles: number;
   computed: number;
   /** CPU milliseconds summed over the workers */
   stats: typeof stats;
+  parts: typeof partStats;
 }
 
 interface Job {
@@ -27,17 +30,19 @@ interface Job {
 const tsxApi = import.meta.resolve("tsx/esm/api");
 const WORKER_BOOT = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
 
-type Reply = { ok: true; stats: typeof stats } | { ok: false; error: { file: string; line: number | null; problem: string; fix?: string } | string };
+type Reply = { ok: true; stats: typeof stats; parts: typeof partStats } | { ok: false; error: { file: string; line: number | null; problem: string; fix?: string } | string };
 
-/** Prepares every article missing from the cache; throws the first InputError found. */
-export async function warmArticleCache(root = process.cwd(), threads = Math.min(2, availableParallelism()), onProgress?: (done: number, total: number) => void): Promise<WarmResult> {
+/** Computes every article with a part missing from the cache; throws the first InputError found. */
+export async function warmCaches(root = process.cwd(), threads = Math.min(2, availableParallelism()), onProgress?: (done: number, total: number) => void): Promise<WarmResult> {
   const corpus = loadCorpus(root);
-  const dir = articleCacheDir(root);
+  const all = loadAllRules(root); // a broken rule file stops here, before any work
   const articles = readArticles(corpus, root);
-  const missing = dir ? articles.filter((a) => !existsSync(join(dir, `${articleKey(a)}.json`))) : [];
+  const missing = articles.filter((a) => partFiles(a, root).some((f) => !existsSync(f)));
   const total: typeof stats = { ...stats };
   for (const k of Object.keys(total) as (keyof typeof stats)[]) total[k] = 0;
-  const result: WarmResult = { articles: articles.length, computed: missing.length, stats: total };
+  const parts: typeof partStats = { ...partStats };
+  for (const k of Object.keys(parts) as (keyof typeof partStats)[]) parts[k] = 0;
+  const result: WarmResult = { articles: articles.length, computed: missing.length, stats: total, parts };
   if (missing.length === 0) return result;
 
   const n = Math.max(1, Math.min(threads, Math.ceil(missing.length / 8)));
@@ -45,8 +50,9 @@ export async function warmArticleCache(root = process.cwd(), threads = Math.min(
   const shares = Array.from({ length: n }, (_, w) => missing.filter((_, i) => i % n === w).map((a) => a.meta.id));
   if (n === 1) {
     // one share is not worth a thread's start-up (about 0.3 s to load the pipeline)
-    for (const a of missing) prepareArticle(a, root);
+    for (const a of missing) articleParts(a, root, all);
     for (const k of Object.keys(total) as (keyof typeof stats)[]) total[k] = stats[k];
+    for (const k of Object.keys(parts) as (keyof typeof partStats)[]) parts[k] = partStats[k];
     onProgress?.(missing.length, missing.length);
     return result;
   }
@@ -71,6 +77,7 @@ export async function warmArticleCache(root = process.cwd(), threads = Math.min(
       throw new InputError(r.error.file, r.error.line, r.error.problem, r.error.fix);
     }
     for (const k of Object.keys(total) as (keyof typeof stats)[]) total[k] += r.stats[k];
+    for (const k of Object.keys(parts) as (keyof typeof partStats)[]) parts[k] += r.parts[k];
   }
   return result;
 }
@@ -81,16 +88,17 @@ function runWorker({ root, ids }: Job): void {
   const meta = corpus.articles.filter((a) => wanted.has(a.id));
   let reply: Reply;
   try {
+    const all = loadAllRules(root);
     let since = 0;
     for (const article of readArticles({ ...corpus, articles: meta }, root)) {
-      prepareArticle(article, root);
+      articleParts(article, root, all);
       if (++since === 10) {
         parentPort!.postMessage({ progress: since });
         since = 0;
       }
     }
     if (since) parentPort!.postMessage({ progress: since });
-    reply = { ok: true, stats: { ...stats } };
+    reply = { ok: true, stats: { ...stats }, parts: { ...partStats } };
   } catch (e) {
     reply = e instanceof InputError ? { ok: false, error: { file: e.file, line: e.line, problem: e.problem, fix: e.fix } } : { ok: false, error: String((e as Error).stack ?? e) };
   }

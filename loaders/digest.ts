@@ -1,0 +1,106 @@
+// The corpus as the data loaders read it: per article its outline, tagged mentions,
+// sentence topics and framing-label uses, each a cached part (loaders/partCache.ts), and
+// never the tokens. An article is cleaned and tokenized (loaders/articleCache.ts) only
+// when one of its parts is missing, so after `npm run build` has warmed the caches each
+// loader streams small parts instead of re-running the pipeline, and holds a corpus of
+// thousands of articles in a few hundred MB.
+import { prepareArticle } from "./articleCache.ts";
+import { loadCorpus, readArticles } from "./corpus.ts";
+import { findLabelUses, type LabelUse } from "./framing.ts";
+import { outlineOf, outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
+import { cachedPart, PARTS } from "./partCache.ts";
+import { tagArticle, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
+import { loadRules } from "./rules/index.ts";
+import { loadFramingRules, type FramingRules } from "./rules/framingRules.ts";
+import { loadTopicRules, type TopicRules } from "./rules/topicRules.ts";
+import type { Rules } from "./tagText.ts";
+import { tagTopics, type SentenceTopics } from "./topics.ts";
+import type { ApparatusKind, ArticleMeta, Corpus, RawArticle } from "./types.ts";
+
+export interface AllRules {
+  rules: Rules;
+  topicRules: TopicRules;
+  framingRules: FramingRules;
+}
+
+export function loadAllRules(root = process.cwd()): AllRules {
+  const rules = loadRules(root);
+  return { rules, topicRules: loadTopicRules(rules.actors, root), framingRules: loadFramingRules(rules.actors, root) };
+}
+
+export interface ArticleParts {
+  outline: Outline;
+  mentions: ArticleMention[];
+  topics: SentenceTopics[];
+  labels: LabelUse[];
+}
+
+/** One article's parts, each from the cache or computed (cleaning and tokenizing the article at most once). */
+export function articleParts(article: RawArticle, root: string, all: AllRules): ArticleParts {
+  let prepared: PreparedArticle | null = null;
+  const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
+  const outline = cachedPart(PARTS.outline, article, root, () => outlineOf(prep()));
+  const mentions = cachedPart(PARTS.mentions, article, root, () => tagArticle(prep(), all.rules));
+  const topics = cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], mentions, all.topicRules));
+  const labels = cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], mentions, all.framingRules));
+  return { outline, mentions, topics, labels };
+}
+
+/** A sentence without its tokens. */
+export interface SentenceText {
+  index: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An article as the tables see it: metadata, sentences and counts (shaped like a prepared article, minus tokens). */
+export interface DigestedArticle {
+  article: { meta: ArticleMeta };
+  segmented: { sentences: SentenceText[] };
+  paragraphs: number;
+  words: number;
+  apparatus: Record<ApparatusKind, number>;
+}
+
+export interface Digest extends AllRules {
+  corpus: Corpus;
+  articles: DigestedArticle[];
+  mentions: ArticleMention[];
+  sentenceTopics: SentenceTopics[];
+  labelUses: LabelUse[];
+}
+
+export interface DigestOptions {
+  /** mentions to keep (an actor page keeps its actor's); default all */
+  keepMention?: (m: ArticleMention) => boolean;
+  /** called with each article's vocabulary, which the digest itself does not keep */
+  onVocabulary?: (meta: ArticleMeta, vocabulary: VocabularyEntry[]) => void;
+  /** some article ids only (a reader page) */
+  only?: string[];
+}
+
+/** The whole corpus, article by article: what every corpus-wide table is computed from. */
+export function loadDigest(root = process.cwd(), options: DigestOptions = {}): Digest {
+  const corpus = loadCorpus(root);
+  const all = loadAllRules(root);
+  const wanted = options.only ? { ...corpus, articles: corpus.articles.filter((a) => options.only!.includes(a.id)) } : corpus;
+  const digest: Digest = { corpus, ...all, articles: [], mentions: [], sentenceTopics: [], labelUses: [] };
+  for (const article of readArticles(wanted, root)) {
+    const parts = articleParts(article, root, all);
+    const { outline } = parts;
+    digest.articles.push({
+      article: { meta: article.meta },
+      segmented: { sentences: outlineSentences(outline) },
+      paragraphs: outline.paragraphs,
+      words: outline.words,
+      apparatus: outline.apparatus,
+    });
+    for (const m of parts.mentions) if (!options.keepMention || options.keepMention(m)) digest.mentions.push(m);
+    for (const t of parts.topics) digest.sentenceTopics.push(t);
+    for (const u of parts.labels) digest.labelUses.push(u);
+    options.onVocabulary?.(article.meta, outline.vocabulary);
+  }
+  return digest;
+}

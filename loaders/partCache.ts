@@ -1,0 +1,149 @@
+// What the pipeline derives from one article, cached on disk in parts, each part keyed by
+// exactly what it depends on: the article's cache key (its text, metadata and the
+// cleaning code) plus the rule files and the code that part reads. So an edit to
+// stance.yaml re-tags mentions but reuses every article's topics, framing labels and
+// vocabulary; an edit to topics.yaml recomputes topics only; a rebuild with nothing
+// changed reads every part back.
+//
+//   .cache/parts/<part>/<key>.json    (follows PARALLAX_ARTICLE_CACHE: =off disables it)
+//
+// A corrupt or foreign entry is ignored and recomputed; writes go through a temporary
+// file renamed into place, so concurrent loaders never see half an entry.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { articleCacheDir, articleKey, stats as articleStats } from "./articleCache.ts";
+import type { RawArticle } from "./types.ts";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Finding actors and tagging their stance: the code every rule-dependent part runs. */
+const TAGGING_CODE = ["actors.ts", "stance.ts", "tagText.ts", "matcher.ts", "natural.ts", "pipeline.ts", "partCache.ts"];
+
+export interface PartSpec {
+  /** directory name under .cache/parts */
+  name: string;
+  /** rule files (under data/rules) the part reads */
+  rules: string[];
+  /** source files (under loaders/) whose code decides the part; loaders/rules/*.ts always count */
+  code: string[];
+}
+
+export const PARTS = {
+  /** sentence outline, counts and vocabulary: the article alone */
+  outline: { name: "outline", rules: [], code: ["outline.ts", "measures/vocabulary.ts", "partCache.ts"] },
+  /** every actor mention with its stance and the rules that fired */
+  mentions: { name: "mentions", rules: ["actors.yaml", "stance.yaml"], code: TAGGING_CODE },
+  /** topics per sentence: topic rules, and actor spans for ACTOR tests (not stance) */
+  topics: { name: "topics", rules: ["actors.yaml", "topics.yaml"], code: [...TAGGING_CODE, "topics.ts"] },
+  /** contested-term label uses: framing rules, and actor spans */
+  framing: { name: "framing", rules: ["actors.yaml", "framing.yaml"], code: [...TAGGING_CODE, "topics.ts", "framing.ts"] },
+} satisfies Record<string, PartSpec>;
+
+const versions = new Map<string, string>();
+/** Hash of the rule files and code a part depends on (read once per process). */
+export function partVersion(part: PartSpec, root = process.cwd()): string {
+  const memo = `${root}\0${part.name}`;
+  const known = versions.get(memo);
+  if (known) return known;
+  const h = createHash("sha256").update(part.name).update("\0");
+  for (const f of [...part.rules].sort()) {
+    let text: Buffer | string = "";
+    try {
+      text = readFileSync(join(root, "data", "rules", f));
+    } catch {
+      text = "(missing)"; // the rule loader reports a missing file with its own message
+    }
+    h.update(f).update("\0").update(text).update("\0");
+  }
+  const rulesCode = readdirSync(join(HERE, "rules")).filter((f) => f.endsWith(".ts")).sort().map((f) => join("rules", f));
+  for (const f of [...part.code, ...rulesCode]) h.update(f).update("\0").update(readFileSync(join(HERE, f))).update("\0");
+  const v = h.digest("hex");
+  versions.set(memo, v);
+  return v;
+}
+
+export function partsDir(root = process.cwd()): string | null {
+  const articles = articleCacheDir(root);
+  return articles ? join(dirname(articles), "parts") : null;
+}
+
+function partFile(part: PartSpec, article: RawArticle, root: string, dir: string): string {
+  const key = createHash("sha256").update(articleKey(article)).update("\0").update(partVersion(part, root)).digest("hex").slice(0, 40);
+  return join(dir, part.name, `${key}.json`);
+}
+
+/** Where each of the article's parts is cached (none when caching is off). */
+export function partFiles(article: RawArticle, root = process.cwd()): string[] {
+  const dir = partsDir(root);
+  return dir ? Object.values(PARTS).map((p) => partFile(p, article, root, dir)) : [];
+}
+
+/** Reads, writes and computing time per part in this process, for the benchmark. */
+export const partStats = { hits: 0, misses: 0, readMs: 0, writeMs: 0, outline: 0, mentions: 0, topics: 0, framing: 0 };
+const preparingMs = () => articleStats.hash + articleStats.load + articleStats.clean + articleStats.segment + articleStats.store;
+
+/** One part of one article: from the cache, or computed and stored. */
+export function cachedPart<T>(part: PartSpec, article: RawArticle, root: string, compute: () => T): T {
+  const dir = partsDir(root);
+  if (!dir) return compute();
+  const file = partFile(part, article, root, dir);
+  const key = file.slice(-45, -5);
+  const t = performance.now();
+  try {
+    const entry = JSON.parse(readFileSync(file, "utf8")) as { key: string; value: T };
+    if (entry.key === key && entry.value !== undefined) {
+      partStats.hits++;
+      partStats.readMs += performance.now() - t;
+      return entry.value;
+    }
+  } catch {
+    // missing or corrupt: recompute
+  }
+  partStats.misses++;
+  const c = performance.now();
+  const before = preparingMs();
+  const value = compute();
+  const w = performance.now();
+  // the part's own work, without cleaning and tokenizing the article on the way
+  if (part.name in partStats) partStats[part.name as "outline"] += w - c - (preparingMs() - before);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ key, value }));
+    renameSync(tmp, file);
+  } catch (e) {
+    // a read-only checkout still builds, only slower
+    process.stderr.write(`note: ${part.name} cache not written (${(e as Error).message})\n`);
+  }
+  partStats.writeMs += performance.now() - w;
+  return value;
+}
+
+/** Removes entries no current article and rule version uses (old rules, edited articles). */
+export function prunePartCache(articles: RawArticle[], root = process.cwd()): number {
+  const dir = partsDir(root);
+  if (!dir) return 0;
+  const keep = new Set(articles.flatMap((a) => partFiles(a, root)));
+  let removed = 0;
+  for (const part of Object.values(PARTS)) {
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(join(dir, part.name));
+    } catch {
+      continue;
+    }
+    for (const f of entries) {
+      const file = join(dir, part.name, f);
+      if (keep.has(file) || !/^[0-9a-f]{40}\.json$/.test(f)) continue;
+      try {
+        unlinkSync(file);
+        removed++;
+      } catch {
+        // another build removed it first
+      }
+    }
+  }
+  return removed;
+}
