@@ -56,9 +56,15 @@ export function actorPage(id: string, digest?: Digest, root = process.cwd()) {
     }),
   );
 
+  const mineByArticle = new Map<string, ArticleMention[]>();
+  for (const m of mine) {
+    const list = mineByArticle.get(m.article);
+    if (list) list.push(m);
+    else mineByArticle.set(m.article, [m]);
+  }
   const byArticle = prepared
     .map((p) => {
-      const rows = mine.filter((m) => m.article === p.article.meta.id);
+      const rows = mineByArticle.get(p.article.meta.id) ?? [];
       return {
         article: p.article.meta.id,
         title: p.article.meta.title,
@@ -74,12 +80,22 @@ export function actorPage(id: string, digest?: Digest, root = process.cwd()) {
 
   // stance within each topic, per group: which subjects drive the portrayal
   const topicsOf = new Map(sentenceTopics.map((s) => [`${s.article}:${s.sentence}`, s.topics.map((t) => t.topic)]));
+  // the actor's mentions filed by (grouping, group, topic), once
+  const filed = new Map<string, ArticleMention[]>();
+  for (const m of mine)
+    for (const grouping of GROUPINGS)
+      for (const t of topicsOf.get(`${m.article}:${m.sentence}`) ?? []) {
+        const key = `${grouping}\u0000${metaOf.get(m.article)![grouping]}\u0000${t}`;
+        const list = filed.get(key);
+        if (list) list.push(m);
+        else filed.set(key, [m]);
+      }
   const byTopic = Object.fromEntries(
     GROUPINGS.map((grouping) => [
       grouping,
       topicRules.topics.flatMap((t) =>
         (grouping === "group" ? corpus.groups : corpus.origins).map((g) => {
-          const rows = mine.filter((m) => String(metaOf.get(m.article)![grouping]) === g.id && (topicsOf.get(`${m.article}:${m.sentence}`) ?? []).includes(t.id));
+          const rows = filed.get(`${grouping}\u0000${g.id}\u0000${t.id}`) ?? [];
           return { topic: t.id, topic_label: t.label, group: g.id, group_label: g.label, ...summariseStance(rows) };
         }),
       ).filter((c) => c.mentions > 0),

@@ -73,8 +73,13 @@ export interface Digest extends AllRules {
 }
 
 export interface DigestOptions {
-  /** mentions to keep (an actor page keeps its actor's); default all */
+  /**
+   * Mentions to keep (an actor page keeps its actor's); default all. Also the place to
+   * stream over every mention with its full detail and keep none.
+   */
   keepMention?: (m: ArticleMention) => boolean;
+  /** keep mentions without their cues, rules and rule ids: what the tables need, in a fraction of the memory */
+  slim?: boolean;
   /** called with each article's vocabulary, which the digest itself does not keep */
   onVocabulary?: (meta: ArticleMeta, vocabulary: VocabularyEntry[]) => void;
   /** some article ids only (a reader page) */
@@ -97,10 +102,19 @@ export function loadDigest(root = process.cwd(), options: DigestOptions = {}): D
       words: outline.words,
       apparatus: outline.apparatus,
     });
-    for (const m of parts.mentions) if (!options.keepMention || options.keepMention(m)) digest.mentions.push(m);
+    for (const m of parts.mentions) if (!options.keepMention || options.keepMention(m)) digest.mentions.push(options.slim ? slimMention(m) : m);
     for (const t of parts.topics) digest.sentenceTopics.push(t);
     for (const u of parts.labels) digest.labelUses.push(u);
     options.onVocabulary?.(article.meta, outline.vocabulary);
   }
   return digest;
+}
+
+const NONE: never[] = [];
+Object.freeze(NONE);
+
+/** A mention with what the tables read: where, who, and the stance. */
+function slimMention(m: ArticleMention): ArticleMention {
+  const { article, sentence, actor, text, start, end, rawStart, rawEnd, stance, score } = m;
+  return { article, sentence, actor, text, start, end, rawStart, rawEnd, stance, score, rules: NONE, via: "", cues: NONE };
 }

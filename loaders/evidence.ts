@@ -1,5 +1,6 @@
 // Every actor mention with its sentence and cue spans, shaped for the pages: offsets are
 // made relative to the sentence so a page can highlight without the article body.
+import { loadCorpus } from "./corpus.ts";
 import { loadDigest } from "./digest.ts";
 import type { ArticleMention } from "./pipeline.ts";
 
@@ -47,25 +48,30 @@ export function inSentence(m: ArticleMention, s: { start: number; text: string }
 export const EVIDENCE_PER_ACTOR_GROUP = 8;
 
 export function mentionEvidence(root = process.cwd()) {
-  const { corpus, articles: prepared, rules, mentions: all } = loadDigest(root);
-  // the overview stays small at any corpus size: per actor and group, the strongest
-  // portrayals, with the full counts alongside
-  const groupOf = new Map(prepared.map((p) => [p.article.meta.id, p.article.meta.group]));
+  const corpusGroups = new Map(loadCorpus(root).articles.map((a) => [a.id, a.group]));
+  // one pass over every mention: counted, and offered to its (actor, group) shortlist of
+  // the strongest; the digest itself keeps none of them
   const counts: Record<string, Record<string, Record<string, number>>> = {};
-  const buckets = new Map<string, typeof all>();
-  for (const m of all) {
-    const g = groupOf.get(m.article)!;
-    const c = ((counts[m.actor] ??= {})[g] ??= { mentions: 0, favorable: 0, neutral: 0, unfavorable: 0 });
-    c.mentions++;
-    c[m.stance]++;
-    const key = `${m.actor}|${g}`;
-    const list = buckets.get(key) ?? [];
-    list.push(m);
-    buckets.set(key, list);
-  }
-  const mentions = [...buckets.values()].flatMap((list) =>
-    [...list].sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start).slice(0, EVIDENCE_PER_ACTOR_GROUP),
-  );
+  const shortlists = new Map<string, ArticleMention[]>();
+  const stronger = (a: ArticleMention, b: ArticleMention) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start;
+  const { corpus, articles: prepared, rules } = loadDigest(root, {
+    keepMention: (m) => {
+      const g = corpusGroups.get(m.article)!;
+      const c = ((counts[m.actor] ??= {})[g] ??= { mentions: 0, favorable: 0, neutral: 0, unfavorable: 0 });
+      c.mentions++;
+      c[m.stance]++;
+      const key = `${m.actor}|${g}`;
+      const list = shortlists.get(key) ?? [];
+      if (list.length < EVIDENCE_PER_ACTOR_GROUP || stronger(m, list[list.length - 1]) < 0) {
+        list.push(m);
+        list.sort(stronger);
+        if (list.length > EVIDENCE_PER_ACTOR_GROUP) list.pop();
+      }
+      shortlists.set(key, list);
+      return false;
+    },
+  });
+  const mentions = [...shortlists.values()].flat();
   const byId = new Map(prepared.map((p) => [p.article.meta.id, p]));
   const rows: EvidenceRow[] = mentions.map((m) => {
     const p = byId.get(m.article)!;

@@ -1,40 +1,42 @@
 // How often each rule fires, per group, with sample matches: what the Rules page shows so
 // that an analyst can see which rules carry the results and which never fire.
+import { loadCorpus } from "./corpus.ts";
 import { loadDigest } from "./digest.ts";
 import type { ArticleMention } from "./pipeline.ts";
 
-/** Mentions counted per key (an actor, the rule that found them) and per group. */
-function countByGroup(mentions: ArticleMention[], keyOf: (m: ArticleMention) => string, groupOf: Map<string, string>): Map<string, Record<string, number>> {
-  const out = new Map<string, Record<string, number>>();
-  for (const m of mentions) {
-    const counts = out.get(keyOf(m)) ?? {};
-    const g = groupOf.get(m.article)!;
-    counts[g] = (counts[g] ?? 0) + 1;
-    out.set(keyOf(m), counts);
-  }
-  return out;
-}
-
 export function ruleUsage(root = process.cwd()) {
-  const { corpus, articles: prepared, rules, mentions } = loadDigest(root);
-  const groupOf = new Map(prepared.map((p) => [p.article.meta.id, p.article.meta.group]));
-  const byId = new Map(prepared.map((p) => [p.article.meta.id, p]));
-  const sentenceOf = (article: string, index: number) => byId.get(article)!.segmented.sentences[index];
-
-  // stance cues and the built-in signals (negation, hedge …) as they fired on mentions
-  const fired = new Map<string, { byGroup: Record<string, number>; samples: Array<{ article: string; sentence: string; cue: string; mention: string; weight: number }> }>();
-  for (const m of mentions) {
-    for (const c of m.cues) {
-      const entry = fired.get(c.rule) ?? { byGroup: {}, samples: [] };
+  // one pass over every mention: counts per cue, rule and actor, and the first samples;
+  // the digest keeps no mention
+  const groupOf = new Map(loadCorpus(root).articles.map((a) => [a.id, a.group]));
+  const fired = new Map<string, { byGroup: Record<string, number>; samples: Array<{ article: string; sentence: number; cue: [number, number]; mention: string; weight: number }> }>();
+  const via = new Map<string, Record<string, number>>();
+  const byActor = new Map<string, Record<string, number>>();
+  const count = (into: Map<string, Record<string, number>>, key: string, g: string) => {
+    const counts = into.get(key) ?? {};
+    counts[g] = (counts[g] ?? 0) + 1;
+    into.set(key, counts);
+  };
+  const { corpus, articles, rules } = loadDigest(root, {
+    keepMention: (m: ArticleMention) => {
       const g = groupOf.get(m.article)!;
-      entry.byGroup[g] = (entry.byGroup[g] ?? 0) + 1;
-      if (entry.samples.length < 3) {
-        const s = sentenceOf(m.article, m.sentence);
-        entry.samples.push({ article: m.article, sentence: s.text, cue: s.text.slice(c.start - s.start, c.end - s.start), mention: m.text, weight: c.weight });
+      for (const c of m.cues) {
+        const entry = fired.get(c.rule) ?? { byGroup: {}, samples: [] };
+        entry.byGroup[g] = (entry.byGroup[g] ?? 0) + 1;
+        if (entry.samples.length < 3) entry.samples.push({ article: m.article, sentence: m.sentence, cue: [c.start, c.end], mention: m.text, weight: c.weight });
+        fired.set(c.rule, entry);
       }
-      fired.set(c.rule, entry);
-    }
-  }
+      count(via, m.via, g);
+      count(byActor, m.actor, g);
+      return false;
+    },
+  });
+  // the samples' sentences, now that the articles' texts are at hand
+  const byId = new Map(articles.map((p) => [p.article.meta.id, p]));
+  const sample = (x: { article: string; sentence: number; cue: [number, number]; mention: string; weight: number }) => {
+    const s = byId.get(x.article)!.segmented.sentences[x.sentence];
+    return { article: x.article, sentence: s.text, cue: s.text.slice(x.cue[0] - s.start, x.cue[1] - s.start), mention: x.mention, weight: x.weight };
+  };
+
   const stance = rules.stance.cues.map((cue) => ({
     id: cue.id,
     note: cue.note,
@@ -44,24 +46,22 @@ export function ruleUsage(root = process.cwd()) {
     pattern: cue.pattern ? JSON.stringify(cue.pattern) : null,
     total: Object.values(fired.get(cue.id)?.byGroup ?? {}).reduce((a, b) => a + b, 0),
     byGroup: fired.get(cue.id)?.byGroup ?? {},
-    samples: fired.get(cue.id)?.samples ?? [],
+    samples: (fired.get(cue.id)?.samples ?? []).map(sample),
   }));
   const builtIn = ["scare-quotes", "afinn", "sentence-tone"].map((id) => ({
     id,
     total: Object.values(fired.get(id)?.byGroup ?? {}).reduce((a, b) => a + b, 0),
     byGroup: fired.get(id)?.byGroup ?? {},
-    samples: fired.get(id)?.samples ?? [],
+    samples: (fired.get(id)?.samples ?? []).map(sample),
   }));
 
   // actor aliases and disambiguation patterns, counted on the mentions they found
-  const via = countByGroup(mentions, (m) => m.via, groupOf);
   const disambiguation = rules.actors.disambiguation.map((d) => ({
     id: d.id,
     actor: d.actor,
     note: d.note ?? "",
     byGroup: via.get(`disambiguation:${d.id}`) ?? {},
   }));
-  const byActor = countByGroup(mentions, (m) => m.actor, groupOf);
   const actors = rules.actors.actors.map((a) => ({
     id: a.id,
     label: a.label,

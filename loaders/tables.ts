@@ -29,11 +29,13 @@ export interface Analysis extends Digest {
 }
 
 export function loadAnalysis(root = process.cwd()): Analysis {
+  // mentions without their cues: no table reads them (evidence and rule pages stream those)
   const corpus = loadCorpus(root);
   const byGrouping = Object.fromEntries(
     GROUPINGS.map((g) => [g, new Map((g === "group" ? corpus.groups : corpus.origins).map((x) => [x.id, emptyOccurrences()]))]),
   ) as Record<Grouping, Map<string, WordOccurrences>>;
   const digest = loadDigest(root, {
+    slim: true,
     onVocabulary: (meta, vocabulary) => {
       for (const g of GROUPINGS) {
         const occ = byGrouping[g].get(String(meta[g]));
@@ -118,20 +120,25 @@ function evidenceFor(a: Analysis, m: ArticleMention | null) {
 export function divergenceTable(a: Analysis, { minMentions = DEFAULT_MIN_MENTIONS, ...options }: BootstrapOptions & { minMentions?: number } = {}) {
   const meta = metaOf(a);
   const bySentence = topicsBySentence(a);
-  const byActor = new Map<string, ArticleMention[]>();
-  for (const m of a.mentions) {
-    const list = byActor.get(m.actor);
+  // each mention filed once under (grouping, group, actor) and (…, topic): the rows behind every divergence side
+  const filed = new Map<string, ArticleMention[]>();
+  const file = (key: string, m: ArticleMention) => {
+    const list = filed.get(key);
     if (list) list.push(m);
-    else byActor.set(m.actor, [m]);
-  }
+    else filed.set(key, [m]);
+  };
+  for (const m of a.mentions)
+    for (const g of GROUPINGS) {
+      const base = `${g}\u0000${meta.get(m.article)![g]}\u0000${m.actor}`;
+      file(base, m);
+      for (const t of bySentence.get(sentenceKey(m.article, m.sentence)) ?? []) file(`${base}\u0000${t}`, m);
+    }
   const build = (g: Grouping, withTopic: boolean) => {
     const dims = withTopic ? [groupDimension(a, g), topicDimension(a), actorDimension(a)] : [groupDimension(a, g), actorDimension(a)];
     const keys = withTopic ? ["actor", "topic"] : ["actor"];
     return divergence(stanceCells(a.mentions, dims, options), keys, { minMentions }).map((d) => {
       const side = (s: DivergenceSide, direction: 1 | -1) => {
-        const rows = (byActor.get(d.subject.actor) ?? []).filter(
-          (m) => String(meta.get(m.article)![g]) === s.group && (!withTopic || (bySentence.get(sentenceKey(m.article, m.sentence)) ?? []).includes(d.subject.topic)),
-        );
+        const rows = filed.get(`${g}\u0000${s.group}\u0000${d.subject.actor}${withTopic ? `\u0000${d.subject.topic}` : ""}`) ?? [];
         return { ...s, evidence: evidenceFor(a, representative(rows, s.mean, direction)) };
       };
       return { ...d.subject, gap: d.gap, overlap: d.overlap, overlap_note: d.overlap_note, groups_compared: d.groups_compared, high: side(d.high, 1), low: side(d.low, -1) };
@@ -156,6 +163,12 @@ function sentenceText(a: Analysis, article: string, index: number): string {
 export function topicsTable(a: Analysis, options: BootstrapOptions = {}) {
   const meta = metaOf(a);
   const order = topicOrder(a);
+  const topicCountsByArticle = new Map<string, Map<string, number>>();
+  for (const s of a.sentenceTopics) {
+    let counts = topicCountsByArticle.get(s.article);
+    if (!counts) topicCountsByArticle.set(s.article, (counts = new Map()));
+    for (const t of s.topics) countInto(counts, t.topic);
+  }
   const sentencesOf = (ids: Set<string>) => a.articles.filter((p) => ids.has(p.article.meta.id)).reduce((n, p) => n + p.segmented.sentences.length, 0);
   const byGrouping = (g: Grouping) => {
     const groups = groupList(a, g).map((grp) => {
@@ -195,8 +208,7 @@ export function topicsTable(a: Analysis, options: BootstrapOptions = {}) {
     topics: a.topicRules.topics.map((t) => ({ id: t.id, label: t.label, description: t.description, rules: t.rules.map((r) => ({ id: r.id, note: r.note })) })),
     bootstrap: bootstrapInfo(options),
     articles: articleList(a).map((art) => {
-      const counts = new Map<string, number>();
-      for (const s of a.sentenceTopics) if (s.article === art.id) for (const t of s.topics) countInto(counts, t.topic);
+      const counts = topicCountsByArticle.get(art.id) ?? new Map<string, number>();
       return { ...art, topics: shares(counts, order).map((x) => ({ topic: x.key, sentences: x.count, share: x.share })) };
     }),
     groupings: Object.fromEntries(GROUPINGS.map((g) => [g, byGrouping(g)])),

@@ -20,7 +20,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** Quantile of sorted values, linear interpolation between order statistics (R's type 7). */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);

@@ -63,15 +63,24 @@ export type StanceCell = Record<string, string | number | null | [number, number
  */
 export function stanceCells<T extends ScoredMention>(rows: readonly T[], dims: ReadonlyArray<Dimension<T>>, options: BootstrapOptions = {}): StanceCell[] {
   const buckets = new Map<string, { key: string[]; rows: T[] }>();
-  for (const r of rows) {
-    let keys: string[][] = [[]];
-    for (const d of dims) keys = keys.flatMap((k) => d.values(r).map((v) => [...k, v]));
-    for (const k of keys) {
-      const id = k.join("\u0000");
-      const b = buckets.get(id) ?? { key: k, rows: [] };
-      b.rows.push(r);
-      buckets.set(id, b);
+  const values: (readonly string[])[] = new Array(dims.length);
+  const chosen: string[] = new Array(dims.length);
+  // every combination of the row's values, one per dimension (usually exactly one)
+  const file = (r: T, i: number, id: string) => {
+    if (i === dims.length) {
+      const b = buckets.get(id);
+      if (b) b.rows.push(r);
+      else buckets.set(id, { key: [...chosen], rows: [r] });
+      return;
     }
+    for (const v of values[i]) {
+      chosen[i] = v;
+      file(r, i + 1, i === 0 ? v : `${id}\u0000${v}`);
+    }
+  };
+  for (const r of rows) {
+    for (let i = 0; i < dims.length; i++) values[i] = dims[i].values(r);
+    file(r, 0, "");
   }
   const rank = dims.map((d) => new Map((d.order ?? []).map((v, i) => [v, i])));
   const cmp = (a: string[], b: string[]) => {
