@@ -66,8 +66,25 @@ export const corpusSchema = {
 
 type CorpusYaml = Omit<Corpus, "articles"> & { articles: (Omit<ArticleMeta, "published" | "url"> & { published: string | number; url?: string | null })[] };
 
+// The last corpus read, by file content: a process that builds many pages (the benchmark,
+// the tests) parses a thousand-article corpus.yaml once, and an edit is always seen.
+let lastCorpus: { file: string; text: string; corpus: Corpus } | null = null;
+
 export function loadCorpus(root: string = process.cwd()): Corpus {
   const file = join(root, CORPUS_FILE);
+  let text: string | null = null;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    // readYamlFile below says what is wrong
+  }
+  if (lastCorpus && text !== null && lastCorpus.file === file && lastCorpus.text === text) return structuredClone(lastCorpus.corpus);
+  const corpus = parseCorpus(file, root);
+  if (text !== null) lastCorpus = { file, text, corpus: structuredClone(corpus) };
+  return corpus;
+}
+
+function parseCorpus(file: string, root: string): Corpus {
   const { data, lineOf } = readYamlFile<CorpusYaml>(file, corpusSchema);
 
   uniqueIds(file, data.groups, ["groups"], lineOf);
@@ -125,7 +142,12 @@ function warnUndescribed(root: string, described: Set<string>) {
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function readArticles(corpus: Corpus, root: string = process.cwd()): RawArticle[] {
-  return corpus.articles.map((meta) => ({ meta, raw: readArticleText(join(root, ARTICLES_DIR, meta.file), meta.id) }));
+  return corpus.articles.map((meta) => readArticle(meta, root));
+}
+
+/** One article of the corpus with its text (to read a large corpus one article at a time). */
+export function readArticle(meta: ArticleMeta, root: string = process.cwd()): RawArticle {
+  return { meta, raw: readArticleText(join(root, ARTICLES_DIR, meta.file), meta.id) };
 }
 
 /** The file's text, BOM removed and otherwise verbatim (CRLF and NBSP kept). */

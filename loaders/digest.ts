@@ -5,7 +5,7 @@
 // loader streams small parts instead of re-running the pipeline, and holds a corpus of
 // thousands of articles in a few hundred MB.
 import { prepareArticle } from "./articleCache.ts";
-import { loadCorpus, readArticles } from "./corpus.ts";
+import { loadCorpus, readArticle } from "./corpus.ts";
 import { findLabelUses, type LabelUse } from "./framing.ts";
 import { outlineOf, outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
 import { cachedPart, PARTS } from "./partCache.ts";
@@ -78,7 +78,7 @@ export interface DigestOptions {
    * stream over every mention with its full detail and keep none.
    */
   keepMention?: (m: ArticleMention) => boolean;
-  /** keep mentions without their cues, rules and rule ids: what the tables need, in a fraction of the memory */
+  /** keep mentions without their cues, and topics without their spans: what the tables need, in a fraction of the memory */
   slim?: boolean;
   /** called with each article's vocabulary, which the digest itself does not keep */
   onVocabulary?: (meta: ArticleMeta, vocabulary: VocabularyEntry[]) => void;
@@ -92,7 +92,11 @@ export function loadDigest(root = process.cwd(), options: DigestOptions = {}): D
   const all = loadAllRules(root);
   const wanted = options.only ? { ...corpus, articles: corpus.articles.filter((a) => options.only!.includes(a.id)) } : corpus;
   const digest: Digest = { corpus, ...all, articles: [], mentions: [], sentenceTopics: [], labelUses: [] };
-  for (const article of readArticles(wanted, root)) {
+  const intern = new Map<string, string>();
+  const shared = (x: string) => intern.get(x) ?? (intern.set(x, x), x);
+  // one article's text at a time: only its parts stay
+  for (const meta of wanted.articles) {
+    const article = readArticle(meta, root);
     const parts = articleParts(article, root, all);
     const { outline } = parts;
     digest.articles.push({
@@ -102,9 +106,9 @@ export function loadDigest(root = process.cwd(), options: DigestOptions = {}): D
       words: outline.words,
       apparatus: outline.apparatus,
     });
-    for (const m of parts.mentions) if (!options.keepMention || options.keepMention(m)) digest.mentions.push(options.slim ? slimMention(m) : m);
-    for (const t of parts.topics) digest.sentenceTopics.push(t);
-    for (const u of parts.labels) digest.labelUses.push(u);
+    for (const m of parts.mentions) if (!options.keepMention || options.keepMention(m)) digest.mentions.push(options.slim ? slimMention(m, shared) : m);
+    for (const t of parts.topics) digest.sentenceTopics.push(options.slim ? { article: shared(t.article), sentence: t.sentence, topics: t.topics.map((x) => ({ topic: shared(x.topic), rules: x.rules.map(shared), spans: NONE })) } : t);
+    for (const u of parts.labels) digest.labelUses.push(options.slim ? { ...u, family: shared(u.family), label: shared(u.label), article: shared(u.article), text: shared(u.text) } : u);
     options.onVocabulary?.(article.meta, outline.vocabulary);
   }
   return digest;
@@ -113,8 +117,8 @@ export function loadDigest(root = process.cwd(), options: DigestOptions = {}): D
 const NONE: never[] = [];
 Object.freeze(NONE);
 
-/** A mention with what the tables read: where, who, and the stance. */
-function slimMention(m: ArticleMention): ArticleMention {
-  const { article, sentence, actor, text, start, end, rawStart, rawEnd, stance, score } = m;
-  return { article, sentence, actor, text, start, end, rawStart, rawEnd, stance, score, rules: NONE, via: "", cues: NONE };
+/** A mention with what the tables read: where, who, and the stance (repeated strings shared). */
+function slimMention(m: ArticleMention, shared: (s: string) => string): ArticleMention {
+  const { sentence, start, end, rawStart, rawEnd, score } = m;
+  return { article: shared(m.article), sentence, actor: shared(m.actor), text: shared(m.text), start, end, rawStart, rawEnd, stance: shared(m.stance) as ArticleMention["stance"], score, rules: NONE, via: "", cues: NONE };
 }

@@ -212,19 +212,37 @@ export function topicsTable(a: Analysis, options: BootstrapOptions = {}) {
       return { ...art, topics: shares(counts, order).map((x) => ({ topic: x.key, sentences: x.count, share: x.share })) };
     }),
     groupings: Object.fromEntries(GROUPINGS.map((g) => [g, byGrouping(g)])),
-    // every tagged sentence with its topics and the rules that matched: the trace behind each count
-    sentences: a.sentenceTopics.map((s) => ({ article: s.article, sentence: s.sentence, topics: s.topics.map((t) => ({ topic: t.topic, rules: t.rules })) })),
+    // (each sentence's topics and rules are on its article's reader page: a corpus-wide
+    // trace here would grow with the corpus, to megabytes at a thousand articles)
   };
 }
 
 // ---------------------------------------------------------------- framing.json
 
+/** Example sentences kept per label and group (either grouping). */
+const FRAMING_EXAMPLES = 5;
+
 /** Who uses which label of each contested concept: per group (both groupings) and per article, with the sentences. */
 export function framingTable(a: Analysis) {
   const meta = metaOf(a);
   const uses = a.labelUses;
+  const examplesOf = (uses: typeof a.labelUses) => {
+    const seen = new Map<string, number>();
+    const take = (key: string) => {
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      return n < FRAMING_EXAMPLES;
+    };
+    return uses.filter((u) => GROUPINGS.map((g) => take(`${g}\u0000${meta.get(u.article)![g]}\u0000${u.label}`)).some(Boolean));
+  };
   const families = a.framingRules.families.map((f) => {
     const mine = uses.filter((u) => u.family === f.id);
+    const mineByArticle = new Map<string, typeof mine>();
+    for (const u of mine) {
+      const list = mineByArticle.get(u.article);
+      if (list) list.push(u);
+      else mineByArticle.set(u.article, [u]);
+    }
     const labelOrder = f.labels.map((l) => l.id);
     const tally = (rows: typeof mine) => {
       const counts = new Map<string, number>();
@@ -248,11 +266,12 @@ export function framingTable(a: Analysis) {
         ]),
       ),
       by_article: articleOrder(a).map((id) => {
-        const rows = mine.filter((u) => u.article === id);
+        const rows = mineByArticle.get(id) ?? [];
         return { article: id, uses: rows.length, labels: tally(rows) };
       }),
-      // each use in its sentence; offsets relative to the sentence
-      sentences: mine.map((u) => {
+      // uses in their sentences, offsets relative to the sentence: the first few of each
+      // label in each group (either grouping), so the page stays small at any corpus size
+      sentences: examplesOf(mine).map((u) => {
         const s = articleOf(a, u.article)!.segmented.sentences[u.sentence];
         return { article: u.article, sentence: u.sentence, label: u.label, text: s.text, start: u.start - s.start, end: u.end - s.start, match: u.text };
       }),
