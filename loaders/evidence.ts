@@ -45,7 +45,7 @@ export function inSentence(m: ArticleMention, s: { start: number; text: string }
 }
 
 /** Sentences kept per actor and group on the overview: the strongest; the rest are on the actor's page. */
-export const EVIDENCE_PER_ACTOR_GROUP = 8;
+export const EVIDENCE_PER_ACTOR_GROUP = 6;
 
 export function mentionEvidence(root = process.cwd()) {
   const corpusGroups = new Map(loadCorpus(root).articles.map((a) => [a.id, a.group]));
@@ -90,7 +90,6 @@ export function mentionEvidence(root = process.cwd()) {
     groups: corpus.groups,
     origins: corpus.origins,
     actors: rules.actors.actors.map((a) => ({ id: a.id, label: a.label, kind: a.kind })),
-    articles: prepared.map((p) => ({ id: p.article.meta.id, title: p.article.meta.title, group: p.article.meta.group, author_origin: p.article.meta.author_origin })),
     /** counts[actor][group] over ALL mentions, not only the rows kept */
     counts,
     mentions: rows,

@@ -108,6 +108,18 @@ export function stanceMatrixTable(a: Analysis, options: BootstrapOptions = {}) {
   };
 }
 
+/** The overview's matrix: stance by (group, actor) only; the per-article cells grow with the corpus. */
+export function overviewStanceMatrix(a: Analysis, options: BootstrapOptions = {}) {
+  const { article_cells: _cells, articles: _articles, ...rest } = stanceMatrixTable(a, options);
+  return rest;
+}
+
+/** Stance by (article, actor): the per-article cells on their own, for download and analysis. */
+export function articleStanceTable(a: Analysis, options: BootstrapOptions = {}) {
+  const { actors, articles, bootstrap, article_cells } = stanceMatrixTable(a, options);
+  return { actors, articles, bootstrap, article_cells };
+}
+
 // ---------------------------------------------------------------- divergence.json
 
 function evidenceFor(a: Analysis, m: ArticleMention | null) {
@@ -149,6 +161,27 @@ export function divergenceTable(a: Analysis, { minMentions = DEFAULT_MIN_MENTION
     bootstrap: bootstrapInfo(options),
     articles: articleList(a),
     groupings: Object.fromEntries(GROUPINGS.map((g) => [g, { groups: groupList(a, g), by_actor: build(g, false), by_actor_topic: build(g, true) }])),
+  };
+}
+
+/** The overview's list: gaps per actor (the per-topic gaps and the article list are in their own file). */
+export function overviewDivergence(a: Analysis) {
+  const d = divergenceTable(a);
+  return {
+    min_mentions: d.min_mentions,
+    bootstrap: d.bootstrap,
+    groupings: Object.fromEntries(Object.entries(d.groupings).map(([g, x]) => [g, { groups: x.groups, by_actor: x.by_actor }])),
+  };
+}
+
+/** Gaps per actor within each topic. */
+export function topicDivergence(a: Analysis) {
+  const d = divergenceTable(a);
+  return {
+    min_mentions: d.min_mentions,
+    bootstrap: d.bootstrap,
+    articles: d.articles,
+    groupings: Object.fromEntries(Object.entries(d.groupings).map(([g, x]) => [g, { groups: x.groups, by_actor_topic: x.by_actor_topic }])),
   };
 }
 

@@ -15,7 +15,7 @@ import { ruleUsage } from "../ruleUsage.ts";
 import { actorPage } from "../actorPage.ts";
 import { articleReader } from "../reader.ts";
 import { loadActorRules } from "../rules/actorRules.ts";
-import { distinctiveWordsTable, divergenceTable, framingTable, loadAnalysis, stanceMatrixTable, topicsTable } from "../tables.ts";
+import { articleStanceTable, distinctiveWordsTable, framingTable, loadAnalysis, overviewDivergence, overviewStanceMatrix, topicDivergence, topicsTable } from "../tables.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { bare: { type: "boolean" }, threads: { type: "string" } } });
 const root = positionals[0] ?? process.cwd();
@@ -67,8 +67,10 @@ const loaders: Array<[string, () => unknown]> = [
   ["corpus-summary", () => corpusSummary(root)],
   ["mentions", () => mentionEvidence(root)],
   ["rule-usage", () => ruleUsage(root)],
-  ["stance-matrix", () => stanceMatrixTable(loadAnalysis(root))],
-  ["divergence", () => divergenceTable(loadAnalysis(root))],
+  ["stance-matrix", () => overviewStanceMatrix(loadAnalysis(root))],
+  ["stance-by-article", () => articleStanceTable(loadAnalysis(root))],
+  ["divergence", () => overviewDivergence(loadAnalysis(root))],
+  ["divergence-by-topic", () => topicDivergence(loadAnalysis(root))],
   ["topics", () => topicsTable(loadAnalysis(root))],
   ["framing", () => framingTable(loadAnalysis(root))],
   ["distinctive-words", () => distinctiveWordsTable(loadAnalysis(root))],

@@ -1,5 +1,6 @@
-// Where groups diverge most, per actor and per actor × topic, with a sentence per side. The work is in loaders/tables.ts.
+// Where sources diverge most, per actor: the overview's ranked list. The per-topic gaps
+// are in divergence-by-topic.json.
 import { emitJson } from "../../loaders/emit.ts";
-import { loadAnalysis, divergenceTable } from "../../loaders/tables.ts";
+import { loadAnalysis, overviewDivergence } from "../../loaders/tables.ts";
 
-emitJson(() => divergenceTable(loadAnalysis()));
+emitJson(() => overviewDivergence(loadAnalysis()));

@@ -1,5 +1,6 @@
-// Stance by (group, actor) under both groupings and by (article, actor), with article-bootstrap intervals. The work is in loaders/tables.ts.
+// Stance by group and actor, under both groupings: the overview's matrix. The per-article
+// cells, which grow with the corpus, are in stance-by-article.json.
 import { emitJson } from "../../loaders/emit.ts";
-import { loadAnalysis, stanceMatrixTable } from "../../loaders/tables.ts";
+import { loadAnalysis, overviewStanceMatrix } from "../../loaders/tables.ts";
 
-emitJson(() => stanceMatrixTable(loadAnalysis()));
+emitJson(() => overviewStanceMatrix(loadAnalysis()));

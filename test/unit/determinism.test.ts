@@ -8,7 +8,7 @@ import { ruleUsage } from "../../loaders/ruleUsage.ts";
 import { accuracyReport } from "../../loaders/accuracy.ts";
 import { actorPage } from "../../loaders/actorPage.ts";
 import { articleReader } from "../../loaders/reader.ts";
-import { loadAnalysis, stanceMatrixTable, divergenceTable, topicsTable, framingTable, distinctiveWordsTable } from "../../loaders/tables.ts";
+import { loadAnalysis, stanceMatrixTable, divergenceTable, topicsTable, framingTable, distinctiveWordsTable, overviewStanceMatrix, articleStanceTable, overviewDivergence, topicDivergence } from "../../loaders/tables.ts";
 
 process.env.PARALLAX_ARTICLE_CACHE = "off";
 
@@ -22,7 +22,11 @@ const outputs = (): Record<string, string> => {
     actor: JSON.stringify(actorPage("russia")),
     reader: JSON.stringify(articleReader("cradle-2022-iran-encircled")),
     matrix: JSON.stringify(stanceMatrixTable(analysis)),
+    overviewMatrix: JSON.stringify(overviewStanceMatrix(analysis)),
+    byArticle: JSON.stringify(articleStanceTable(analysis)),
     divergence: JSON.stringify(divergenceTable(analysis)),
+    overviewDivergence: JSON.stringify(overviewDivergence(analysis)),
+    topicDivergence: JSON.stringify(topicDivergence(analysis)),
     topics: JSON.stringify(topicsTable(analysis)),
     framing: JSON.stringify(framingTable(analysis)),
     words: JSON.stringify(distinctiveWordsTable(analysis)),
