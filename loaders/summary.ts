@@ -20,7 +20,8 @@ export interface ArticleSummary {
 }
 
 export function corpusSummary(root = process.cwd()): { groups: GroupInfo[]; origins: GroupInfo[]; articles: ArticleSummary[] } {
-  const { corpus, articles: digested } = loadDigest(root);
+  // counts only: no mention is kept
+  const { corpus, articles: digested } = loadDigest(root, { keepMention: () => false });
   const label = new Map(corpus.groups.map((g) => [g.id, g.label]));
   const articles = digested.map(({ article, segmented, words, paragraphs, apparatus }): ArticleSummary => {
     const m = article.meta;
