@@ -16,7 +16,7 @@ export function ruleUsage(root = process.cwd()) {
     counts[g] = (counts[g] ?? 0) + 1;
     into.set(key, counts);
   };
-  const { corpus, articles, rules } = loadDigest(root, {
+  const { corpus, articles, rules, topicRules, sentenceTopics } = loadDigest(root, {
     keepMention: (m: ArticleMention) => {
       const g = groupOf.get(m.article)!;
       for (const c of m.cues) {
@@ -69,5 +69,14 @@ export function ruleUsage(root = process.cwd()) {
     aliases: Object.values(a.aliases).flat().length,
     byGroup: byActor.get(a.id) ?? {},
   }));
-  return { groups: corpus.groups, stance, builtIn, actors, disambiguation, settings: rules.stance.settings };
+  // sentences each topic rule matched, per group
+  const topicFired = new Map<string, Record<string, number>>();
+  for (const s of sentenceTopics) for (const hit of s.topics) for (const r of hit.rules) count(topicFired, `${hit.topic}/${r}`, groupOf.get(s.article)!);
+  const topics = topicRules.topics.flatMap((t) =>
+    t.rules.map((r) => {
+      const byGroup = topicFired.get(`${t.id}/${r.id}`) ?? {};
+      return { id: `${t.id}/${r.id}`, note: r.note, byGroup, total: Object.values(byGroup).reduce((a, b) => a + b, 0) };
+    }),
+  );
+  return { groups: corpus.groups, topics, stance, builtIn, actors, disambiguation, settings: rules.stance.settings };
 }
