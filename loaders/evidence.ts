@@ -4,24 +4,23 @@ import { loadCorpus } from "./corpus.ts";
 import { loadDigest } from "./digest.ts";
 import type { ArticleMention } from "./pipeline.ts";
 
+/**
+ * One evidence sentence on the overview: only what the evidence view shows (the overview's
+ * data budget is 500 KB at 1,000 articles); the reader pages hold every mention in full.
+ */
 export interface EvidenceRow {
   article: string;
   group: string;
-  author_origin: string;
   sentence: string;
-  sentenceIndex: number;
   actor: string;
-  mention: string;
   /** mention span within `sentence` */
   start: number;
   end: number;
-  /** same span in the raw article file */
+  /** where the mention starts in the raw article file (the reader's #m- anchor) */
   rawStart: number;
-  rawEnd: number;
   stance: string;
   score: number;
   rules: string[];
-  via: string;
   /** cue spans within `sentence`: [start, end, rule, role, weight] */
   cues: Array<[number, number, string, string, number]>;
 }
@@ -77,12 +76,7 @@ export function mentionEvidence(root = process.cwd()) {
     const p = byId.get(m.article)!;
     return {
       group: p.article.meta.group,
-      author_origin: p.article.meta.author_origin,
-      sentenceIndex: m.sentence,
       actor: m.actor,
-      mention: m.text,
-      rawEnd: m.rawEnd,
-      via: m.via,
       ...inSentence(m, p.segmented.sentences[m.sentence]),
     };
   });

@@ -35,7 +35,7 @@ export function sentenceWithCues(row) {
 }
 
 /** Columns of evidence, one per group, for the rows of one actor. */
-export function evidenceByGroup(rows, groups, {groupKey = "group", limit = 12, counts = null, actorHref = null} = {}) {
+export function evidenceByGroup(rows, groups, {groupKey = "group", limit = 12, counts = null, actorHref = null, readerBase = null} = {}) {
   const root = document.createElement("div");
   root.className = "grid grid-cols-2 evidence";
   for (const g of groups) {
@@ -58,7 +58,9 @@ export function evidenceByGroup(rows, groups, {groupKey = "group", limit = 12, c
       item.className = "evidence-item";
       const meta = document.createElement("div");
       meta.className = "evidence-meta";
-      meta.textContent = `${r.stance} ${r.score > 0 ? "+" : ""}${r.score.toFixed(2)} · ${r.article} · ${r.rules.join(", ") || "no rule fired"}`;
+      // the article's name opens the reader at this mention when the page says where readers live
+      const article = readerBase == null ? document.createTextNode(r.article) : Object.assign(document.createElement("a"), {href: `${readerBase}${encodeURIComponent(r.article)}#m-${r.rawStart}`, textContent: r.article});
+      meta.append(`${r.stance} ${r.score > 0 ? "+" : ""}${r.score.toFixed(2)} · `, article, ` · ${r.rules.join(", ") || "no rule fired"}`);
       item.append(sentenceWithCues(r), meta);
       card.append(item);
     }

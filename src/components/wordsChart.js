@@ -5,6 +5,8 @@ import * as Plot from "@observablehq/plot";
 // publication date, so each group's articles sit together.
 export function wordsPerArticle(summary, {width} = {}) {
   const {groups, articles} = summary;
+  // one bar per article stops being readable past a few dozen: then the distribution
+  if (articles.length > MAX_BARS) return lengthHistogram(summary, {width});
   const groupOrder = new Map(groups.map((g, i) => [g.id, i]));
   const ordered = [...articles].sort(
     (a, b) =>
@@ -51,4 +53,21 @@ export function wordsPerArticle(summary, {width} = {}) {
 function truncate(text, n) {
   const s = String(text ?? "");
   return s.length <= n ? s : s.slice(0, n - 1).trimEnd() + "…";
+}
+
+/** Articles shown one bar each; beyond this, a histogram of lengths per group. */
+export const MAX_BARS = 60;
+
+function lengthHistogram({groups, articles}, {width} = {}) {
+  return Plot.plot({
+    width,
+    height: 280,
+    x: {label: "Words in the cleaned text →"},
+    y: {label: "↑ Articles", grid: true},
+    color: {legend: true, domain: groups.map((g) => g.label), range: groups.map((g) => g.color)},
+    marks: [
+      Plot.rectY(articles, Plot.binX({y: "count"}, {x: "words", fill: "group_label", tip: true})),
+      Plot.ruleY([0])
+    ]
+  });
 }

@@ -2,6 +2,7 @@
 // size and the apparatus removed in cleaning. All the work is in loaders/summary.ts;
 // this file only writes its result. Bad input stops the build with file and line.
 import { emitJson } from "../../loaders/emit.ts";
-import { corpusSummary } from "../../loaders/summary.ts";
+import { corpusSummary, packSummary } from "../../loaders/summary.ts";
 
-emitJson(() => corpusSummary());
+// packed: one array per article (src/components/corpus.js unpacks it)
+emitJson(() => packSummary(corpusSummary()));
