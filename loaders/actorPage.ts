@@ -4,7 +4,7 @@
 // the link to the article reader.
 import { InputError } from "./inputError.ts";
 import { inSentence } from "./evidence.ts";
-import { loadDigest, type Digest } from "./digest.ts";
+import { actorMentions, type FiledMention } from "./actorIndex.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import { summariseStance } from "./measures/stance.ts";
 
@@ -13,16 +13,16 @@ export const GROUPINGS = ["group", "author_origin"] as const;
 /** Evidence sentences kept per group: enough to read, bounded so a page stays small at scale. */
 const EVIDENCE_PER_GROUP = 25;
 
-/** One actor's page; the digest keeps only that actor's mentions unless one is passed in. */
-export function actorPage(id: string, digest?: Digest, root = process.cwd()) {
-  const { corpus, articles: prepared, rules, mentions, topicRules, sentenceTopics } = digest ?? loadDigest(root, { keepMention: (m) => m.actor === id });
+/** One actor's page, from that actor's filed mentions (loaders/actorIndex.ts). */
+export function actorPage(id: string, root = process.cwd()) {
+  const { corpus, rules, topicRules, mentions: filed } = actorMentions(id, root);
   const actor = rules.actors.byId.get(id);
   if (!actor) throw new InputError("data/rules/actors.yaml", null, `no actor with id "${id}"`, "check the link or the actor's id");
-  const metaOf = new Map(prepared.map((p) => [p.article.meta.id, p.article.meta]));
-  const sentenceOf = new Map(prepared.map((p) => [p.article.meta.id, p.segmented.sentences]));
-  const mine = mentions.filter((m) => m.actor === id);
+  const metaOf = new Map(corpus.articles.map((a) => [a.id, a]));
+  const mine = filed.map((f) => f.mention);
+  const filedOf = new Map<ArticleMention, FiledMention>(filed.map((f) => [f.mention, f]));
 
-  const evidenceRow = (m: ArticleMention) => inSentence(m, sentenceOf.get(m.article)![m.sentence]);
+  const evidenceRow = (m: ArticleMention) => inSentence(m, filedOf.get(m)!.sentence);
 
   const byGrouping = Object.fromEntries(
     GROUPINGS.map((grouping) => {
@@ -62,14 +62,14 @@ export function actorPage(id: string, digest?: Digest, root = process.cwd()) {
     if (list) list.push(m);
     else mineByArticle.set(m.article, [m]);
   }
-  const byArticle = prepared
-    .map((p) => {
-      const rows = mineByArticle.get(p.article.meta.id) ?? [];
+  const byArticle = corpus.articles
+    .map((meta) => {
+      const rows = mineByArticle.get(meta.id) ?? [];
       return {
-        article: p.article.meta.id,
-        title: p.article.meta.title,
-        group: p.article.meta.group,
-        author_origin: p.article.meta.author_origin,
+        article: meta.id,
+        title: meta.title,
+        group: meta.group,
+        author_origin: meta.author_origin,
         mentions: rows.length,
         mean: rows.length ? Math.round((rows.reduce((s, m) => s + m.score, 0) / rows.length) * 1000) / 1000 : null,
         favorable: rows.filter((m) => m.stance === "favorable").length,
@@ -79,23 +79,22 @@ export function actorPage(id: string, digest?: Digest, root = process.cwd()) {
     .filter((a) => a.mentions > 0);
 
   // stance within each topic, per group: which subjects drive the portrayal
-  const topicsOf = new Map(sentenceTopics.map((s) => [`${s.article}:${s.sentence}`, s.topics.map((t) => t.topic)]));
-  // the actor's mentions filed by (grouping, group, topic), once
-  const filed = new Map<string, ArticleMention[]>();
-  for (const m of mine)
+  // the actor's mentions by (grouping, group, topic), once
+  const byKey = new Map<string, ArticleMention[]>();
+  for (const f of filed)
     for (const grouping of GROUPINGS)
-      for (const t of topicsOf.get(`${m.article}:${m.sentence}`) ?? []) {
-        const key = `${grouping}\u0000${metaOf.get(m.article)![grouping]}\u0000${t}`;
-        const list = filed.get(key);
-        if (list) list.push(m);
-        else filed.set(key, [m]);
+      for (const t of f.topics) {
+        const key = `${grouping}\u0000${metaOf.get(f.mention.article)![grouping]}\u0000${t}`;
+        const list = byKey.get(key);
+        if (list) list.push(f.mention);
+        else byKey.set(key, [f.mention]);
       }
   const byTopic = Object.fromEntries(
     GROUPINGS.map((grouping) => [
       grouping,
       topicRules.topics.flatMap((t) =>
         (grouping === "group" ? corpus.groups : corpus.origins).map((g) => {
-          const rows = filed.get(`${grouping}\u0000${g.id}\u0000${t.id}`) ?? [];
+          const rows = byKey.get(`${grouping}\u0000${g.id}\u0000${t.id}`) ?? [];
           return { topic: t.id, topic_label: t.label, group: g.id, group_label: g.label, ...summariseStance(rows) };
         }),
       ).filter((c) => c.mentions > 0),

@@ -54,7 +54,7 @@ export function runBenchLoader(name: BenchLoader, root: string): number {
     case "distinctive-words":
       return bytes(distinctiveWordsTable(loadAnalysis(root)));
     case "actor pages":
-      return each(loadActorRules(root).actors.map((a) => a.id), (id) => actorPage(id, undefined, root));
+      return each(loadActorRules(root).actors.map((a) => a.id), (id) => actorPage(id, root));
     case "article pages":
       return each(loadCorpus(root).articles.map((a) => a.id), (id) => articleReader(id, root));
   }

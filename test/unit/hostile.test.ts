@@ -45,7 +45,7 @@ test("an article made only of footnotes has an empty body and its notes in the a
 
 test("a declared group with no articles and an actor nobody mentions give zero counts, not errors", () => {
   const root = fixtureRoot();
-  const page = actorPage("pakistan", undefined, root);
+  const page = actorPage("pakistan", root);
   assert.equal(page.mentions, 0);
   const empty = page.byGrouping.group.find((g) => g.id === "empty")!;
   assert.equal(empty.mentions, 0);

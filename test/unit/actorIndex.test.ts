@@ -1,0 +1,53 @@
+// Actor pages read their actor's mentions from an index filed once per corpus state
+// (loaders/actorIndex.ts): the page must equal the one computed without any cache, the
+// index must be reused while nothing changes and replaced when an article changes.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { actorPage } from "../../loaders/actorPage.ts";
+
+function project(): string {
+  const root = mkdtempSync(join(tmpdir(), "parallax-actor-index-"));
+  cpSync("data", join(root, "data"), { recursive: true });
+  return root;
+}
+
+function uncached<T>(f: () => T): T {
+  const before = process.env.PARALLAX_ARTICLE_CACHE;
+  process.env.PARALLAX_ARTICLE_CACHE = "off";
+  try {
+    return f();
+  } finally {
+    if (before === undefined) delete process.env.PARALLAX_ARTICLE_CACHE;
+    else process.env.PARALLAX_ARTICLE_CACHE = before;
+  }
+}
+
+test("actor pages from the index equal pages computed without caches; the index is reused, then replaced after an edit", () => {
+  const root = project();
+  const indexes = () => readdirSync(join(root, ".cache", "actors"));
+  try {
+    for (const id of ["russia", "csto"]) assert.equal(JSON.stringify(actorPage(id, root)), JSON.stringify(uncached(() => actorPage(id, root))), id);
+    const [first] = indexes();
+    assert.equal(indexes().length, 1);
+    const before = actorPage("russia", root).mentions;
+    const written = statSync(join(root, ".cache", "actors", first, "russia.jsonl")).mtimeMs;
+    actorPage("russia", root);
+    assert.equal(statSync(join(root, ".cache", "actors", first, "russia.jsonl")).mtimeMs, written, "reused, not rewritten");
+
+    // an analyst's edit: a sentence added to The Cradle's article (which ends with its argument, not with notes)
+    const corpus = readFileSync(join(root, "data", "corpus.yaml"), "utf8");
+    const file = /id: cradle[\s\S]*?file:\s*(\S+)/.exec(corpus)![1];
+    const path = join(root, "data", "articles", file);
+    writeFileSync(path, readFileSync(path, "utf8") + "\n\nRussia's aggression against its neighbours failed.\n");
+    const after = actorPage("russia", root);
+    assert.deepEqual(indexes().length, 1, "the old index is removed");
+    assert.notEqual(indexes()[0], first, "a new index");
+    assert.equal(JSON.stringify(after), JSON.stringify(uncached(() => actorPage("russia", root))));
+    assert.equal(after.mentions, before + 1, "the added sentence's mention is counted");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
