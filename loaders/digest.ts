@@ -4,6 +4,8 @@
 // when one of its parts is missing, so after `npm run build` has warmed the caches each
 // loader streams small parts instead of re-running the pipeline, and holds a corpus of
 // thousands of articles in a few hundred MB.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { prepareArticle } from "./articleCache.ts";
 import { loadCorpus, readArticle } from "./corpus.ts";
 import { findLabelUses, type LabelUse } from "./framing.ts";
@@ -23,9 +25,27 @@ export interface AllRules {
   framingRules: FramingRules;
 }
 
+const RULE_FILES = ["actors.yaml", "stance.yaml", "topics.yaml", "framing.yaml"];
+let lastRules: { key: string; all: AllRules } | null = null;
+
+/**
+ * Every rule file, parsed and validated. The last result is kept while the files' text is
+ * unchanged: a process that serves many pages (the benchmark, a test) would otherwise
+ * spend most of its time re-parsing the same YAML. The rules are only read downstream.
+ */
 export function loadAllRules(root = process.cwd()): AllRules {
+  const key = [root, ...RULE_FILES.map((f) => {
+    try {
+      return readFileSync(join(root, "data", "rules", f), "utf8");
+    } catch {
+      return "\u0000missing"; // the loaders below report it with the file's name
+    }
+  })].join("\u0000");
+  if (lastRules?.key === key) return lastRules.all;
   const rules = loadRules(root);
-  return { rules, topicRules: loadTopicRules(rules.actors, root), framingRules: loadFramingRules(rules.actors, root) };
+  const all = { rules, topicRules: loadTopicRules(rules.actors, root), framingRules: loadFramingRules(rules.actors, root) };
+  lastRules = { key, all };
+  return all;
 }
 
 export interface ArticleParts {
