@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { loadCorpus, readArticle } from "./corpus.ts";
-import { articleParts, loadAllRules, type AllRules } from "./digest.ts";
+import { articleParts, corpusPass, loadAllRules, type AllRules } from "./digest.ts";
 import { outlineSentences } from "./outline.ts";
 import { PARTS, partFiles, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
@@ -69,8 +69,9 @@ function indexKey(corpus: Corpus, root: string): string {
 
 /** Streams every article's parts once, handing each mention to `file` with its sentence and topics. */
 function fileEveryMention(corpus: Corpus, root: string, all: AllRules, file: (actor: string, filed: FiledMention) => unknown): void {
-  for (const meta of corpus.articles) {
+  for (const [i, meta] of corpus.articles.entries()) {
     const { outline, mentions, topics } = articleParts(readArticle(meta, root), root, all);
+    corpusPass.onProgress?.(i + 1, corpus.articles.length);
     if (!mentions.length) continue;
     const sentences = outlineSentences(outline);
     const topicsOf = new Map(topics.map((t) => [t.sentence, t.topics.map((x) => x.topic)]));

@@ -25,23 +25,32 @@ export type Grouping = (typeof GROUPINGS)[number];
  * each group's vocabulary summed while the digest streams past.
  */
 export interface Analysis extends Digest {
-  words: Record<Grouping, Map<string, WordOccurrences>>;
+  /** each group's vocabulary: only when asked for (loadAnalysis(root, { words: true })) */
+  words: Record<Grouping, Map<string, WordOccurrences>> | null;
 }
 
-export function loadAnalysis(root = process.cwd()): Analysis {
+/**
+ * Loads the digest for the tables. The vocabulary sums are the largest thing a loader can
+ * hold, and only the word tables read them, so they are made only when `words` is set.
+ */
+export function loadAnalysis(root = process.cwd(), { words = false } = {}): Analysis {
   // mentions without their cues: no table reads them (evidence and rule pages stream those)
   const corpus = loadCorpus(root);
-  const byGrouping = Object.fromEntries(
-    GROUPINGS.map((g) => [g, new Map((g === "group" ? corpus.groups : corpus.origins).map((x) => [x.id, emptyOccurrences()]))]),
-  ) as Record<Grouping, Map<string, WordOccurrences>>;
+  const byGrouping = words
+    ? (Object.fromEntries(
+        GROUPINGS.map((g) => [g, new Map((g === "group" ? corpus.groups : corpus.origins).map((x) => [x.id, emptyOccurrences()]))]),
+      ) as Record<Grouping, Map<string, WordOccurrences>>)
+    : null;
   const digest = loadDigest(root, {
     slim: true,
-    onVocabulary: (meta, vocabulary) => {
-      for (const g of GROUPINGS) {
-        const occ = byGrouping[g].get(String(meta[g]));
-        if (occ) addVocabulary(occ, meta.id, vocabulary);
-      }
-    },
+    onVocabulary: byGrouping
+      ? (meta, vocabulary) => {
+          for (const g of GROUPINGS) {
+            const occ = byGrouping[g].get(String(meta[g]));
+            if (occ) addVocabulary(occ, meta.id, vocabulary);
+          }
+        }
+      : undefined,
   });
   return { ...digest, words: byGrouping };
 }
@@ -87,8 +96,7 @@ const actorDimension = (a: Analysis): Dimension<ArticleMention> => ({ name: "act
 function topicsBySentence(a: Analysis): Map<string, string[]> {
   return new Map(a.sentenceTopics.map((s) => [sentenceKey(s.article, s.sentence), s.topics.map((t) => t.topic)]));
 }
-function topicDimension(a: Analysis): Dimension<ArticleMention> {
-  const bySentence = topicsBySentence(a);
+function topicDimension(a: Analysis, bySentence = topicsBySentence(a)): Dimension<ArticleMention> {
   return { name: "topic", values: (m) => bySentence.get(sentenceKey(m.article, m.sentence)) ?? [], order: topicOrder(a) };
 }
 
@@ -129,9 +137,14 @@ function evidenceFor(a: Analysis, m: ArticleMention | null) {
 }
 
 /** Largest gaps between groups per actor and per actor × topic, with a sentence per side. */
-export function divergenceTable(a: Analysis, { minMentions = DEFAULT_MIN_MENTIONS, ...options }: BootstrapOptions & { minMentions?: number } = {}) {
+export function divergenceTable(
+  a: Analysis,
+  { minMentions = DEFAULT_MIN_MENTIONS, parts = ["by_actor", "by_actor_topic"], ...options }: BootstrapOptions & { minMentions?: number; parts?: Array<"by_actor" | "by_actor_topic"> } = {},
+) {
   const meta = metaOf(a);
-  const bySentence = topicsBySentence(a);
+  // each page loads one of the two lists: computing only that one halves the loader's work and memory
+  const withTopics = parts.includes("by_actor_topic");
+  const bySentence = withTopics ? topicsBySentence(a) : new Map<string, string[]>();
   // each mention filed once under (grouping, group, actor) and (…, topic): the rows behind every divergence side
   const filed = new Map<string, ArticleMention[]>();
   const file = (key: string, m: ArticleMention) => {
@@ -146,7 +159,7 @@ export function divergenceTable(a: Analysis, { minMentions = DEFAULT_MIN_MENTION
       for (const t of bySentence.get(sentenceKey(m.article, m.sentence)) ?? []) file(`${base}\u0000${t}`, m);
     }
   const build = (g: Grouping, withTopic: boolean) => {
-    const dims = withTopic ? [groupDimension(a, g), topicDimension(a), actorDimension(a)] : [groupDimension(a, g), actorDimension(a)];
+    const dims = withTopic ? [groupDimension(a, g), topicDimension(a, bySentence), actorDimension(a)] : [groupDimension(a, g), actorDimension(a)];
     const keys = withTopic ? ["actor", "topic"] : ["actor"];
     return divergence(stanceCells(a.mentions, dims, options), keys, { minMentions }).map((d) => {
       const side = (s: DivergenceSide, direction: 1 | -1) => {
@@ -160,13 +173,22 @@ export function divergenceTable(a: Analysis, { minMentions = DEFAULT_MIN_MENTION
     min_mentions: minMentions,
     bootstrap: bootstrapInfo(options),
     articles: articleList(a),
-    groupings: Object.fromEntries(GROUPINGS.map((g) => [g, { groups: groupList(a, g), by_actor: build(g, false), by_actor_topic: build(g, true) }])),
+    groupings: Object.fromEntries(
+      GROUPINGS.map((g) => [
+        g,
+        {
+          groups: groupList(a, g),
+          by_actor: parts.includes("by_actor") ? build(g, false) : [],
+          by_actor_topic: withTopics ? build(g, true) : [],
+        },
+      ]),
+    ),
   };
 }
 
 /** The overview's list: gaps per actor (the per-topic gaps and the article list are in their own file). */
 export function overviewDivergence(a: Analysis) {
-  const d = divergenceTable(a);
+  const d = divergenceTable(a, { parts: ["by_actor"] });
   return {
     min_mentions: d.min_mentions,
     bootstrap: d.bootstrap,
@@ -176,7 +198,7 @@ export function overviewDivergence(a: Analysis) {
 
 /** Gaps per actor within each topic. */
 export function topicDivergence(a: Analysis) {
-  const d = divergenceTable(a);
+  const d = divergenceTable(a, { parts: ["by_actor_topic"] });
   return {
     min_mentions: d.min_mentions,
     bootstrap: d.bootstrap,
@@ -367,6 +389,7 @@ function spreadExamples(byArticle: ReadonlyArray<[string, number[]]>, n: number)
 export function distinctiveWordsTable(a: Analysis, { top = 20, alpha0 = DEFAULT_ALPHA0, examples = 3 } = {}) {
   const meta = metaOf(a);
   const words = a.words;
+  if (!words) throw new Error("distinctiveWordsTable needs the vocabulary: loadAnalysis(root, { words: true })");
   const usedSentences = new Set<string>();
   const byGrouping = (g: Grouping) => {
     const groups = groupList(a, g);

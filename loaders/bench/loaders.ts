@@ -2,6 +2,7 @@
 // under src/data call, each one over the whole (cached) corpus. Actor and article pages
 // are one entry each, covering every actor and every article.
 import { loadCorpus } from "../corpus.ts";
+import { corpusPass } from "../digest.ts";
 import { corpusSummary, packSummary } from "../summary.ts";
 import { mentionEvidence } from "../evidence.ts";
 import { ruleUsage } from "../ruleUsage.ts";
@@ -27,11 +28,21 @@ export const BENCH_LOADERS = [
 ] as const;
 export type BenchLoader = (typeof BENCH_LOADERS)[number];
 
-/** Runs one loader over the corpus at `root`; returns the bytes of JSON it wrote. */
-export function runBenchLoader(name: BenchLoader, root: string): number {
+/** The ids a page loader runs for: one process per actor page, as in the build. */
+export function pageIds(name: BenchLoader, root: string): string[] | null {
+  return name === "actor pages" ? loadActorRules(root).actors.map((a) => a.id) : null;
+}
+
+/** Runs one loader over the corpus at `root` (a page loader for `ids`, default all); returns the bytes of JSON it wrote. */
+export function runBenchLoader(name: BenchLoader, root: string, ids?: string[]): number {
   const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
   // pages: one output per actor or article, as the build writes them
-  const each = (ids: string[], f: (id: string) => unknown) => ids.reduce((n, id) => n + bytes(f(id)), 0);
+  const each = (ids: string[], f: (id: string) => unknown) =>
+    ids.reduce((n, id, i) => {
+      const b = bytes(f(id));
+      corpusPass.onProgress?.(i + 1, ids.length);
+      return n + b;
+    }, 0);
   switch (name) {
     case "corpus-summary":
       return bytes(packSummary(corpusSummary(root)));
@@ -52,10 +63,10 @@ export function runBenchLoader(name: BenchLoader, root: string): number {
     case "framing":
       return bytes(framingTable(loadAnalysis(root)));
     case "distinctive-words":
-      return bytes(distinctiveWordsTable(loadAnalysis(root)));
+      return bytes(distinctiveWordsTable(loadAnalysis(root, { words: true })));
     case "actor pages":
-      return each(loadActorRules(root).actors.map((a) => a.id), (id) => actorPage(id, root));
+      return each(ids ?? loadActorRules(root).actors.map((a) => a.id), (id) => actorPage(id, root));
     case "article pages":
-      return each(loadCorpus(root).articles.map((a) => a.id), (id) => articleReader(id, root));
+      return each(ids ?? loadCorpus(root).articles.map((a) => a.id), (id) => articleReader(id, root));
   }
 }

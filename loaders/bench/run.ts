@@ -4,18 +4,19 @@
 // JSON line on stdout.
 //
 //   tsx loaders/bench/run.ts <project dir> --prepare [--bare] [--threads N]
-//   tsx loaders/bench/run.ts <project dir> --loader <name>
+//   tsx loaders/bench/run.ts <project dir> --loader <name> [--ids a,b]   (page loaders: those pages only)
 import { parseArgs } from "node:util";
 import { loadCorpus, readArticles } from "../corpus.ts";
 import { WordTokenizer } from "../natural.ts";
 import { stats, resetStats } from "../articleCache.ts";
 import { partStats } from "../partCache.ts";
 import { warmCaches } from "../warmCaches.ts";
+import { corpusPass } from "../digest.ts";
 import { BENCH_LOADERS, runBenchLoader, type BenchLoader } from "./loaders.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { bare: { type: "boolean" }, threads: { type: "string" }, prepare: { type: "boolean" }, loader: { type: "string" } },
+  options: { bare: { type: "boolean" }, threads: { type: "string" }, prepare: { type: "boolean" }, loader: { type: "string" }, ids: { type: "string" } },
 });
 const root = positionals[0] ?? process.cwd();
 const progress = (s: string) => process.stderr.write(`  ${s}\n`);
@@ -74,10 +75,17 @@ if (values.prepare) {
   resetStats();
   progress(`${name}: running over the corpus`);
   const t = performance.now();
+  let lastReport = t;
+  corpusPass.onProgress = (done, total) => {
+    const now = performance.now();
+    if (now - lastReport < 2000 && done !== total) return;
+    lastReport = now;
+    progress(`${name}: ${done}/${total} articles, ${(done / ((now - t) / 1000)).toFixed(0)} articles/s`);
+  };
   let bytes = -1;
   let failure: string | null = null;
   try {
-    bytes = runBenchLoader(name, root);
+    bytes = runBenchLoader(name, root, values.ids?.split(","));
   } catch (e) {
     // at scale a loader's output can outgrow what V8 can hold in one string: say so
     failure = `${name}: ${(e as Error).message}`;

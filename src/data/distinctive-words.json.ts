@@ -2,4 +2,4 @@
 import { emitJson } from "../../loaders/emit.ts";
 import { loadAnalysis, distinctiveWordsTable } from "../../loaders/tables.ts";
 
-emitJson(() => distinctiveWordsTable(loadAnalysis()));
+emitJson(() => distinctiveWordsTable(loadAnalysis(undefined, { words: true })));

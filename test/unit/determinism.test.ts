@@ -13,7 +13,7 @@ import { loadAnalysis, stanceMatrixTable, divergenceTable, topicsTable, framingT
 process.env.PARALLAX_ARTICLE_CACHE = "off";
 
 const outputs = (): Record<string, string> => {
-  const analysis = loadAnalysis();
+  const analysis = loadAnalysis(undefined, { words: true });
   return {
     summary: JSON.stringify(corpusSummary()),
     mentions: JSON.stringify(mentionEvidence()),
