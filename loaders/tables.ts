@@ -292,12 +292,6 @@ export function framingTable(a: Analysis) {
   };
   const families = a.framingRules.families.map((f) => {
     const mine = uses.filter((u) => u.family === f.id);
-    const mineByArticle = new Map<string, typeof mine>();
-    for (const u of mine) {
-      const list = mineByArticle.get(u.article);
-      if (list) list.push(u);
-      else mineByArticle.set(u.article, [u]);
-    }
     const labelOrder = f.labels.map((l) => l.id);
     const tally = (rows: typeof mine) => {
       const counts = new Map<string, number>();
@@ -320,19 +314,17 @@ export function framingTable(a: Analysis) {
           }),
         ]),
       ),
-      by_article: articleOrder(a).map((id) => {
-        const rows = mineByArticle.get(id) ?? [];
-        return { article: id, uses: rows.length, labels: tally(rows) };
-      }),
       // uses in their sentences, offsets relative to the sentence: the first few of each
-      // label in each group (either grouping), so the page stays small at any corpus size
+      // label in each group (either grouping), with the article's groups, so the page stays
+      // small at any corpus size (no per-article list: readers show an article's own terms)
       sentences: examplesOf(mine).map((u) => {
         const s = articleOf(a, u.article)!.segmented.sentences[u.sentence];
-        return { article: u.article, sentence: u.sentence, label: u.label, text: s.text, start: u.start - s.start, end: u.end - s.start, match: u.text };
+        const m = meta.get(u.article)!;
+        return { article: u.article, group: m.group, author_origin: m.author_origin, sentence: u.sentence, label: u.label, text: s.text, start: u.start - s.start, end: u.end - s.start, match: u.text };
       }),
     };
   });
-  return { articles: articleList(a), groupings: Object.fromEntries(GROUPINGS.map((g) => [g, groupList(a, g)])), families };
+  return { groupings: Object.fromEntries(GROUPINGS.map((g) => [g, groupList(a, g)])), families };
 }
 
 // ---------------------------------------------------------------- distinctive-words.json

@@ -30,7 +30,7 @@ export function contestedTermsTable(data, {grouping = "group", groups = []} = {}
       const td = el("td");
       for (const l of row?.labels ?? []) {
         if (!l.count) continue;
-        const ex = fam.sentences.find((s) => s.label === l.label && data.articles.find((a) => a.id === s.article)?.[grouping] === g.id);
+        const ex = fam.sentences.find((s) => s.label === l.label && s[grouping] === g.id);
         const item = el("div", {className: "label-use"}, el("strong", {textContent: labelName.get(l.label) ?? l.label}), ` ${l.count}× (${Math.round(100 * l.share)}%)`);
         if (ex) item.title = ex.text;
         td.append(item);
