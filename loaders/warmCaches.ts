@@ -60,7 +60,7 @@ export async function warmCaches(root = process.cwd(), threads = Math.min(2, ava
   // collects lazily: two workers then sat at 790 MB for 1,000 articles. A cap makes it
   // collect sooner (390 MB in all at 300 articles, same speed), with room for the largest article.
   const largestMb = Math.max(...missing.map((a) => a.raw.length)) / 1e6;
-  const heapCap = Math.round(512 + 150 * largestMb);
+  const heapCap = Math.round(256 + 150 * largestMb);
   let done = 0;
   const replies = await Promise.all(
     shares.map(
