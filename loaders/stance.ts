@@ -133,7 +133,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
   // nothing in the sentence reaches the actor through a role: the tone of the whole
   // sentence is a weak hint (a lexicon baseline), never more than that
   if (evidence.length === 0 && settings.sentence_fallback_weight > 0) {
-    const tone = sentenceTone(frame, target, attached);
+    const tone = sentenceTone(frame, target, attached, rules);
     if (tone !== 0) evidence.push({ rule: "sentence-tone", role: "owner", weight: tone * settings.sentence_fallback_weight, tokenStart: 0, tokenEnd: frame.tokens.length, modifiers: [] });
   }
   const sum = evidence.reduce((s, e) => s + e.weight, 0);
@@ -143,14 +143,14 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
 }
 
 /** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */
-function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number>): number {
+function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number>, rules: StanceRules): number {
   afinn ??= afinnVocabulary();
   let sum = 0;
   let words = 0;
   frame.tokens.forEach((t, i) => {
     if (t.kind !== "word" || (i >= target.tokenStart && i < target.tokenEnd)) return;
     words++;
-    if (attached.has(i)) return;
+    if (attached.has(i) || ignored(t, rules)) return;
     const v = afinn![t.lower] ?? afinn![t.base] ?? 0;
     sum += frame.negated[i] ? -v : v;
   });
@@ -254,6 +254,11 @@ function scareQuotes(tokens: Token[]): Array<[number, number]> {
 
 let afinn: Record<string, number> | null = null;
 
+/** Words the AFINN fallback leaves alone: the news topic ("war") and non-evaluative uses ("like"). */
+function ignored(t: Token, rules: StanceRules): boolean {
+  return rules.lexicon.fallback_ignore.has(t.lower) || rules.lexicon.fallback_ignore.has(t.base);
+}
+
 function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, frame: SentenceFrame): CueHit[] {
   const hits: CueHit[] = [];
   const covered = new Array<boolean>(tokens.length).fill(false);
@@ -285,7 +290,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     afinn ??= afinnVocabulary();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (covered[i] || inHolder[i] || t.kind !== "word" || rules.lexicon.negators.has(t.lower)) continue;
+      if (covered[i] || inHolder[i] || t.kind !== "word" || rules.lexicon.negators.has(t.lower) || ignored(t, rules)) continue;
       const v = afinn[t.lower] ?? afinn[t.base];
       if (!v) continue;
       const w = (v / 5) * rules.settings.fallback_weight;

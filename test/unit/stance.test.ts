@@ -88,3 +88,13 @@ test("an invalid stance file names the file, the line and the problem", () => {
   assert.throws(() => parseStanceRules("stance.yaml", badActor, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: unknown actor "atlantis"/.test(e.message));
   assert.throws(() => parseStanceRules("stance.yaml", "settings: [\n", rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: invalid YAML/.test(e.message));
 });
+
+test("the AFINN fallback skips the news topic and the lexicon list is validated", () => {
+  const tag = tagText("Georgia's war with Russia lasted five days, and the conflict left Georgia's army in tension.", rules)[0];
+  assert.equal(tag.stance, "neutral");
+  assert.ok(!tag.rules.some((r) => r.startsWith("afinn")));
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace(/  fallback_ignore: \[[^\]]*\]/, "  fallback_ignore: war");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
