@@ -81,16 +81,70 @@ export function labelFor(score: number, threshold: number): StanceLabel {
  * the actor mentions); `others` are further named entities that compete for roles.
  */
 export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRules, others: Holder[] = []): StanceTag[] {
-  const frame = buildFrame(tokens, [...targets, ...others], rules);
-  const hits = findCueHits(tokens, [...targets, ...others], rules, frame);
-  const holders = [...targets, ...others];
+  const named = [...targets, ...others];
+  const pronouns = pronounHolders(tokens, named, rules);
+  const holders = [...named, ...pronouns.map((p) => p.holder)];
+  const frame = buildFrame(tokens, holders, rules);
+  const hits = findCueHits(tokens, holders, rules, frame);
   // words that reach some holder through a role are about that holder: they do not
   // colour the sentence's general tone for the others
   const attached = new Set<number>();
   for (const hit of hits)
     if (hit.cue.id !== "afinn" || holders.some((h) => !overlaps(hit, h) && roleOf(hit, h, holders, frame, rules)))
       for (let i = hit.start; i < hit.end; i++) attached.add(i);
-  return targets.map((target) => tagTarget(target, holders, hits, frame, rules, attached));
+  return targets.map((target) => {
+    const own = tagTarget(target, holders, hits, frame, rules, attached);
+    const refs = pronouns.filter((p) => p.antecedent === target).map((p) => p.holder);
+    if (refs.length === 0) return own;
+    // "Russia ... its passive response": what reaches the pronoun reaches its antecedent
+    const evidence = own.evidence.filter((e) => e.rule !== "sentence-tone");
+    for (const ref of refs)
+      for (const e of tagTarget(ref, holders, hits, frame, rules, attached).evidence)
+        if (e.rule !== "sentence-tone" && !evidence.some((x) => x.tokenStart === e.tokenStart && x.rule === e.rule)) evidence.push({ ...e, modifiers: [...e.modifiers, "coreference"] });
+    if (evidence.length === 0) return own;
+    return summarise(evidence, rules);
+  });
+}
+
+const PRONOUNS = new Map<string, "possessive" | "subject">([
+  ["its", "possessive"], ["their", "possessive"], ["his", "possessive"], ["her", "possessive"],
+  ["it", "subject"], ["they", "subject"], ["he", "subject"], ["she", "subject"],
+]);
+
+/**
+ * Third-person pronouns after a named holder stand for the nearest holder before them in
+ * the sentence ("Moscow has thus far assumed its passive posture"): they take part in
+ * roles as holders of their own, and their evidence counts for the antecedent.
+ */
+function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): Array<{ holder: Holder; antecedent: Holder }> {
+  const out: Array<{ holder: Holder; antecedent: Holder }> = [];
+  const busy = new Set<number>();
+  for (const h of named) for (let i = h.tokenStart; i < h.tokenEnd; i++) busy.add(i);
+  tokens.forEach((t, i) => {
+    const kind = PRONOUNS.get(t.lower);
+    if (!kind || busy.has(i) || !rules.lexicon.coreference.has(t.lower)) return;
+    // "it is worth noting", "it was clear that": an empty subject refers to nothing
+    if (t.lower === "it" && /^(is|was|seems|seemed|appears|appeared|remains|remained|would|will|may|might|could|has|had|'s)$/.test(tokens[i + 1]?.lower ?? "") && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 2]?.lower ?? "")) return;
+    // a subject or possessor is the likelier antecedent than a noun after a preposition
+    // ("Turkey failed in Libya and its weakness showed")
+    const before = named.filter((h) => h.tokenEnd <= i).sort((a, b) => b.tokenEnd - a.tokenEnd);
+    const antecedent = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
+    if (!antecedent) return;
+    out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive: kind === "possessive" }, antecedent });
+  });
+  return out;
+}
+
+function isPrepositionalObject(h: Holder, tokens: Token[], rules: StanceRules): boolean {
+  const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
+  return j >= 0 && isPreposition(tokens[j].lower, rules);
+}
+
+function summarise(evidence: Evidence[], rules: StanceRules): StanceTag {
+  const sum = evidence.reduce((s, e) => s + e.weight, 0);
+  const score = round(Math.max(-1, Math.min(1, sum)));
+  const rulesFired = [...new Set(evidence.flatMap((e) => [`${e.rule} (${e.role})`, ...e.modifiers]))];
+  return { stance: labelFor(score, rules.settings.threshold), score, evidence, rules: rulesFired };
 }
 
 function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: SentenceFrame, rules: StanceRules, attached: Set<number>): StanceTag {
@@ -136,10 +190,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
     const tone = sentenceTone(frame, target, attached, rules);
     if (tone !== 0) evidence.push({ rule: "sentence-tone", role: "owner", weight: tone * settings.sentence_fallback_weight, tokenStart: 0, tokenEnd: frame.tokens.length, modifiers: [] });
   }
-  const sum = evidence.reduce((s, e) => s + e.weight, 0);
-  const score = round(Math.max(-1, Math.min(1, sum)));
-  const rulesFired = [...new Set(evidence.flatMap((e) => [`${e.rule} (${e.role})`, ...e.modifiers]))];
-  return { stance: labelFor(score, settings.threshold), score, evidence, rules: rulesFired };
+  return summarise(evidence, rules);
 }
 
 /** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */

@@ -44,6 +44,8 @@ export interface StanceLexicon {
   /** words the AFINN fallback skips: the topic of the news ("war", "conflict") and words
    * AFINN scores that are rarely evaluative ("like", "want"); optional */
   fallback_ignore?: string[];
+  /** third-person pronouns that stand for the nearest actor before them ("its", "their"); optional */
+  coreference?: string[];
 }
 
 export interface CueDef {
@@ -102,7 +104,7 @@ export const STANCE_SCHEMA = {
       additionalProperties: false,
       required: ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
       properties: Object.fromEntries(
-        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore"].map((k) => [k, words]),
+        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference"].map((k) => [k, words]),
       ),
     },
     cues: {
@@ -187,6 +189,6 @@ function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: A
       list.push(cue);
       wordIndex.set(w, list);
     }
-  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
+  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
   return { file, settings, lexicon: lex, cues: compiled, wordIndex, patternCues: compiled.filter((c) => c.patterns.length > 0) };
 }

@@ -98,3 +98,11 @@ test("the AFINN fallback skips the news topic and the lexicon list is validated"
   assert.notEqual(bad, good);
   assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
 });
+
+test("a pronoun stands for the nearest actor named before it", () => {
+  const tag = tagText("Moscow stayed out of the fight, and its passive stance angered Yerevan.", rules);
+  assert.equal(tag[0].text, "Moscow");
+  assert.equal(tag[0].stance, "unfavorable");
+  assert.ok(tag[0].rules.includes("coreference"));
+  assert.equal(stanceOf("Tbilisi hosted the talks because it was seen as a reliable partner.", "Tbilisi"), "favorable");
+});
