@@ -7,7 +7,7 @@
 // weak fallback for words no cue covers, through the same roles.
 import type { Mention } from "./actors.ts";
 import { findMatches, type MatchContext } from "./matcher.ts";
-import { afinnVocabulary } from "./natural.ts";
+import { afinnVocabulary, mergedVocabulary } from "./natural.ts";
 import type { CompiledCue, StanceRules } from "./rules/stanceRules.ts";
 import type { Token } from "./types.ts";
 
@@ -163,7 +163,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
       modifiers.push("ironic-quotes");
     }
     if (frame.negated[hit.start]) {
-      w = hit.cue.if_negated !== undefined ? Math.sign(base) * hit.cue.if_negated : -w * settings.negation_factor;
+      w = hit.cue.if_negated !== undefined ? Math.sign(base) * hit.cue.if_negated : -w * (w < 0 ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
       modifiers.push("negation");
     }
     const clause = frame.clause[hit.start];
@@ -195,7 +195,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
 
 /** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */
 function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number>, rules: StanceRules): number {
-  afinn ??= afinnVocabulary();
+  afinn ??= process.env.SC ? mergedVocabulary() : afinnVocabulary();
   let sum = 0;
   let words = 0;
   frame.tokens.forEach((t, i) => {
@@ -338,7 +338,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     }
   }
   if (rules.settings.fallback_weight > 0) {
-    afinn ??= afinnVocabulary();
+    afinn ??= process.env.SC ? mergedVocabulary() : afinnVocabulary();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (covered[i] || inHolder[i] || t.kind !== "word" || rules.lexicon.negators.has(t.lower) || ignored(t, rules)) continue;

@@ -15,6 +15,9 @@ export interface StanceSettings {
   negation_window: number;
   /** a negated cue counts this much, with its sign flipped */
   negation_factor: number;
+  /** a negated unfavorable cue counts this much, flipped: not attacking is not praise
+   * ("want to avoid escalation"); optional, negation_factor when absent */
+  negated_negative_factor?: number;
   /** cues in a hedged claim ("allegedly", "so-called") count this much */
   hedge_factor: number;
   /** cues in someone else's reported view ("Iran considers X a threat") count this much */
@@ -91,6 +94,7 @@ export const STANCE_SCHEMA = {
         threshold: { type: "number", minimum: 0, maximum: 1 },
         negation_window: { type: "integer", minimum: 0, maximum: 20 },
         negation_factor: { type: "number", minimum: 0, maximum: 1 },
+        negated_negative_factor: { type: "number", minimum: 0, maximum: 1 },
         hedge_factor: { type: "number", minimum: 0, maximum: 1 },
         attribution_factor: { type: "number", minimum: 0, maximum: 1 },
         concession_factor: { type: "number", minimum: 0, maximum: 1 },

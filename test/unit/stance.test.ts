@@ -106,3 +106,10 @@ test("a pronoun stands for the nearest actor named before it", () => {
   assert.ok(tag[0].rules.includes("coreference"));
   assert.equal(stanceOf("Tbilisi hosted the talks because it was seen as a reliable partner.", "Tbilisi"), "favorable");
 });
+
+test("a negated unfavorable cue is no praise, a negated favorable cue is blame", () => {
+  const tag = tagText("Georgia did not threaten its neighbours in 2008.", rules)[0];
+  assert.ok(tag.rules.includes("negation"));
+  assert.equal(tag.stance, "neutral");
+  assert.equal(stanceOf("Georgia was not successful in 2008.", "Georgia"), "unfavorable");
+});
