@@ -47,18 +47,3 @@ export function afinnVocabulary(): Record<string, number> {
 
 /** natural's English stopword list. */
 export const STOPWORDS: string[] = (require("natural/lib/natural/util/stopwords.js") as { words: string[] }).words;
-
-let merged: Record<string, number> | null = null;
-export function mergedVocabulary(): Record<string, number> {
-  if (merged) return merged;
-  const m: Record<string, number> = Object.create(null);
-  const sc = require("natural/lib/natural/sentiment/English/senticon_en.json") as Record<string, { pos: string; pol: string; std: string }>;
-  const POS = (process.env.SC_POS ?? "a").split(",");
-  const MIN = Number(process.env.SC_MIN ?? "0.5");
-  for (const [w, e] of Object.entries(sc)) {
-    const p = Number(e.pol);
-    if (POS.includes(e.pos) && Math.abs(p) >= MIN && !w.includes("_")) m[w] = Math.round(p * 4);
-  }
-  Object.assign(m, afinnVocabulary());
-  return (merged = m);
-}

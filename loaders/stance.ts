@@ -7,7 +7,7 @@
 // weak fallback for words no cue covers, through the same roles.
 import type { Mention } from "./actors.ts";
 import { findMatches, type MatchContext } from "./matcher.ts";
-import { afinnVocabulary, mergedVocabulary } from "./natural.ts";
+import { afinnVocabulary } from "./natural.ts";
 import type { CompiledCue, StanceRules } from "./rules/stanceRules.ts";
 import type { Token } from "./types.ts";
 
@@ -195,7 +195,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
 
 /** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */
 function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number>, rules: StanceRules): number {
-  afinn ??= process.env.SC ? mergedVocabulary() : afinnVocabulary();
+  afinn ??= afinnVocabulary();
   let sum = 0;
   let words = 0;
   frame.tokens.forEach((t, i) => {
@@ -338,7 +338,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     }
   }
   if (rules.settings.fallback_weight > 0) {
-    afinn ??= process.env.SC ? mergedVocabulary() : afinnVocabulary();
+    afinn ??= afinnVocabulary();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (covered[i] || inHolder[i] || t.kind !== "word" || rules.lexicon.negators.has(t.lower) || ignored(t, rules)) continue;
