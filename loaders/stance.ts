@@ -398,6 +398,16 @@ function isPassive(hit: CueHit, frame: SentenceFrame, rules: StanceRules): boole
   return false;
 }
 
+/**
+ * The subject of a cue: its agent, or in the passive its patient ("Armenia was attacked").
+ * A participle of a cue that says nothing about a patient describes the subject's state
+ * ("Carson is overshadowed", "Russia was weakened"): the subject then has the cue.
+ */
+function passiveRole(hit: CueHit, frame: SentenceFrame, rules: StanceRules): Role {
+  if (!isPassive(hit, frame, rules)) return "agent";
+  return hit.cue.patient === undefined ? "agent" : "patient";
+}
+
 function roleOf(hit: CueHit, target: Holder, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Role | null {
   const own = directRole(hit, target, holders, frame, rules);
   if (own) return own;
@@ -419,7 +429,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   if (targetClause !== hitClause) {
     // the subject of a relative clause is its antecedent: "the CSTO, which refused to ..."
     const ante = frame.antecedent.get(hitClause);
-    if (ante && ante === target) return isPassive(hit, frame, rules) ? "patient" : "agent";
+    if (ante && ante === target) return passiveRole(hit, frame, rules);
     return null;
   }
 
@@ -443,7 +453,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (!nearest || !coordinated(nearest, holders, frame, rules).includes(target)) return null;
     // a subject far from its cue is more often the subject of another verb
     if (gap.length > MAX_SUBJECT_GAP) return null;
-    return isPassive(hit, frame, rules) ? "patient" : "agent";
+    return passiveRole(hit, frame, rules);
   }
 
   if (hit.end <= target.tokenStart) {

@@ -113,3 +113,11 @@ test("a negated unfavorable cue is no praise, a negated favorable cue is blame",
   assert.equal(tag.stance, "neutral");
   assert.equal(stanceOf("Georgia was not successful in 2008.", "Georgia"), "unfavorable");
 });
+
+test("a participle describing the subject's state counts for the subject", () => {
+  const tag = tagText("After the vote, Georgia was weakened.", rules)[0];
+  assert.equal(tag.stance, "unfavorable");
+  assert.ok(tag.rules.includes("weak (agent)"));
+  // a cue with its own patient weight keeps it: the one attacked is not judged
+  assert.equal(stanceOf("In 2008, Georgia was attacked.", "Georgia"), "neutral");
+});
