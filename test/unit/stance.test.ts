@@ -121,3 +121,16 @@ test("a participle describing the subject's state counts for the subject", () =>
   // a cue with its own patient weight keeps it: the one attacked is not judged
   assert.equal(stanceOf("In 2008, Georgia was attacked.", "Georgia"), "neutral");
 });
+
+test("evaluative verbs and words about persons: criticism, praise, merit, penalties", () => {
+  const at = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return tagTarget(text, { start, end: start + name.length }, rules).stance;
+  };
+  assert.equal(at("The mayor lashed out at Brown over the budget.", "Brown"), "unfavorable");
+  assert.equal(at("The mayor lashed out at Brown over the budget.", "mayor"), "neutral");
+  assert.equal(at("Voters celebrated Brown after the vote.", "Brown"), "favorable");
+  assert.equal(at("Brown is a courageous and respected legislator.", "Brown"), "favorable");
+  assert.equal(at("Brown was taken into custody on Friday.", "Brown"), "unfavorable");
+  assert.equal(at("Police detained Brown on Friday.", "Brown"), "unfavorable");
+});
