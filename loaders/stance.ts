@@ -57,6 +57,8 @@ interface SentenceFrame {
   clauseWeight: number[];
   /** clause index -> holder the relative clause attaches to */
   antecedent: Map<number, Holder>;
+  /** clause after "but"/"yet" -> [the clause before it, the token the new clause starts at] */
+  contrasted: Map<number, [number, number]>;
   negated: boolean[];
   hedgedClause: Set<number>;
   /** clauses reporting someone else's view ("Iran considers X a threat") */
@@ -224,6 +226,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   const clause = new Array<number>(n).fill(0);
   const clauseWeight: number[] = [1];
   const antecedent = new Map<number, Holder>();
+  const contrasted = new Map<number, [number, number]>();
   let current = 0;
   let concessiveOpen = false; // a concessive clause runs to the next comma
   const newClause = (weight = 1) => {
@@ -243,7 +246,9 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",")) {
       // "A, but B": B is what the sentence asserts; A is conceded
       for (let c = 0; c <= current; c++) clauseWeight[c] = Math.min(clauseWeight[c], settings.concession_factor);
+      const before = current;
       newClause();
+      contrasted.set(current, [before, i + 1]);
     } else if (lexicon.concessive.has(t.lower) && (i === 0 || prev?.text === "," || CLAUSE_PUNCT.has(prev?.text ?? ""))) {
       newClause(settings.concession_factor);
       concessiveOpen = true;
@@ -276,7 +281,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
 
-  return { tokens, clause, clauseWeight, antecedent, negated, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
+  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
 }
 
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
@@ -430,6 +435,11 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // the subject of a relative clause is its antecedent: "the CSTO, which refused to ..."
     const ante = frame.antecedent.get(hitClause);
     if (ante && ante === target) return passiveRole(hit, frame, rules);
+    // "Turkey was successful in Syria, but failed in Libya": a clause after "but" with no
+    // subject of its own shares the subject of the clause before it
+    const contrast = frame.contrasted.get(hitClause);
+    if (contrast && contrast[0] === targetClause && subjectless(contrast[1], hit.start, holders, frame) && mainSubject(targetClause, holders, frame, rules).includes(target))
+      return passiveRole(hit, frame, rules);
     return null;
   }
 
@@ -479,6 +489,26 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     return null;
   }
   return null;
+}
+
+const SUBJECT_WORDS = new Set(["the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "you", "there", "its", "their", "his", "her", "our", "my", "your", "one", "some", "many", "most", "few", "none", "nobody", "no", "each", "every", "such", "what", "which", "who"]);
+
+/** No new subject between the start of a clause and a cue: no holder, no determiner or pronoun, no name. */
+function subjectless(from: number, to: number, holders: Holder[], frame: SentenceFrame): boolean {
+  if (holders.some((h) => h.tokenStart >= from && h.tokenStart < to)) return false;
+  for (let i = from; i < to; i++) {
+    const t = frame.tokens[i];
+    if (SUBJECT_WORDS.has(t.lower) || (t.kind === "word" && /^\p{Lu}/u.test(t.text))) return false;
+  }
+  return true;
+}
+
+/** The first holder of a clause that stands as a subject, with those coordinated with it. */
+function mainSubject(c: number, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Holder[] {
+  const first = holders
+    .filter((h) => frame.clause[h.tokenStart] === c && isEligibleSubject(h, frame, rules) === "subject" && !h.modifier)
+    .sort((a, b) => a.tokenStart - b.tokenStart)[0];
+  return first ? coordinated(first, holders, frame, rules) : [];
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

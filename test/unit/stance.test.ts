@@ -134,3 +134,12 @@ test("evaluative verbs and words about persons: criticism, praise, merit, penalt
   assert.equal(at("Brown was taken into custody on Friday.", "Brown"), "unfavorable");
   assert.equal(at("Police detained Brown on Friday.", "Brown"), "unfavorable");
 });
+
+test("a clause after 'but' without a subject of its own shares the subject before it", () => {
+  const tag = tagText("Armenia hosted the talks with Georgia, but soon became isolated.", rules);
+  assert.equal(tag[0].text, "Armenia");
+  assert.equal(tag[0].stance, "unfavorable");
+  assert.equal(tag[1].stance, "neutral");
+  // a clause with its own subject does not: "but the delegates were isolated"
+  assert.equal(stanceOf("Armenia hosted the talks, but the delegates became isolated.", "Armenia"), "neutral");
+});
