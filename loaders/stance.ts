@@ -67,6 +67,8 @@ interface SentenceFrame {
 }
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
+const NEGATION_TRANSPARENT = new Set(["to", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any"]);
+const NEGATION_STOP = new Set(["while", "whereas", "because", "since", "when", "which", "who", "whom", "whose", "although", "though", "but", "yet", "if", "unless", "until"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
 const REPORTING_VERBS = new Set(["said", "says", "say", "told", "tells", "stated", "argued", "added", "wrote", "claimed", "insisted"]);
@@ -203,7 +205,7 @@ function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number
   frame.tokens.forEach((t, i) => {
     if (t.kind !== "word" || (i >= target.tokenStart && i < target.tokenEnd)) return;
     words++;
-    if (attached.has(i) || ignored(t, rules)) return;
+    if (attached.has(i) || ignored(t, rules) || rules.lexicon.negators.has(t.lower)) return;
     const v = afinn![t.lower] ?? afinn![t.base] ?? 0;
     sum += frame.negated[i] ? -v : v;
   });
@@ -265,7 +267,16 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     if (!lexicon.negators.has(tokens[i].lower)) continue;
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
     // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
-    for (let j = i + 1; j <= i + settings.negation_window && j < n && clause[j] === clause[i]; j++) negated[j] = !negated[j];
+    // the window counts words that carry content: "refused to come to Armenia's aid" is
+    // four of them, the infinitive "to" and determiners are not counted
+    let counted = 0;
+    for (let j = i + 1; j < n && clause[j] === clause[i]; j++) {
+      // a new clause inside the sentence ends the scope: "failed in Libya and its weakness showed"
+      if (NEGATION_STOP.has(tokens[j].lower)) break;
+      if ((tokens[j].lower === "and" || tokens[j].lower === "or" || tokens[j].text === ",") && startsSubject(tokens[j + 1])) break;
+      negated[j] = !negated[j];
+      if (!NEGATION_TRANSPARENT.has(tokens[j].lower) && ++counted >= settings.negation_window) break;
+    }
   }
 
   const hedgedClause = new Set<number>();
@@ -445,6 +456,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
 
   if (target.tokenEnd <= hit.start) {
     const gap = tokens.slice(target.tokenEnd, hit.start);
+    // "came to Armenia's aid", "rushed to Kyiv's defence": a possessor after "to" receives
+    // what the noun names; it is its patient, not its agent
+    if (target.possessive && gap.length === 0 && tokens[target.tokenStart - 1]?.lower === "to") return hit.cue.patient !== undefined ? "patient" : "agent";
     // "Russian aggression", "Russia's failure", "Moscow's most substantive failure"
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
@@ -492,6 +506,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
 }
 
 const SUBJECT_WORDS = new Set(["the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "you", "there", "its", "their", "his", "her", "our", "my", "your", "one", "some", "many", "most", "few", "none", "nobody", "no", "each", "every", "such", "what", "which", "who"]);
+
+function startsSubject(t: Token | undefined): boolean {
+  return !!t && (SUBJECT_WORDS.has(t.lower) || (t.kind === "word" && /^\p{Lu}/u.test(t.text)));
+}
 
 /** No new subject between the start of a clause and a cue: no holder, no determiner or pronoun, no name. */
 function subjectless(from: number, to: number, holders: Holder[], frame: SentenceFrame): boolean {

@@ -143,3 +143,15 @@ test("a clause after 'but' without a subject of its own shares the subject befor
   // a clause with its own subject does not: "but the delegates were isolated"
   assert.equal(stanceOf("Armenia hosted the talks, but the delegates became isolated.", "Armenia"), "neutral");
 });
+
+test("negation scope counts content words; a possessor after 'to' receives the noun", () => {
+  const s = "The CSTO refused to come to Armenia's aid.";
+  assert.equal(stanceOf(s, "CSTO"), "unfavorable");
+  assert.equal(stanceOf(s, "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia did not rush to the aid of Armenia.", "Georgia"), "unfavorable");
+});
+
+test("negation stops where a new clause or a new subject starts", () => {
+  assert.equal(stanceOf("Georgia did not sign, and its weakness showed.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia is not as strong as Turkey.", "Georgia"), "unfavorable");
+});
