@@ -155,3 +155,8 @@ test("negation stops where a new clause or a new subject starts", () => {
   assert.equal(stanceOf("Georgia did not sign, and its weakness showed.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Georgia is not as strong as Turkey.", "Georgia"), "unfavorable");
 });
+
+test("quotation marks after a verb of naming report a term, they do not distance it", () => {
+  assert.ok(!tagText('Tbilisi kept labelling the deal a "bridge".', rules)[0].rules.includes("scare-quotes (owner)"));
+  assert.ok(tagText('Tbilisi kept pushing the deal as a "bridge".', rules)[0].rules.includes("scare-quotes (owner)"));
+});
