@@ -7,7 +7,7 @@
 // weak fallback for words no cue covers, through the same roles.
 import type { Mention } from "./actors.ts";
 import { findMatches, type MatchContext } from "./matcher.ts";
-import { afinnVocabulary } from "./natural.ts";
+import { afinnVocabulary, posTags } from "./natural.ts";
 import type { CompiledCue, StanceRules } from "./rules/stanceRules.ts";
 import type { Token } from "./types.ts";
 
@@ -64,6 +64,8 @@ interface SentenceFrame {
   /** clauses reporting someone else's view ("Iran considers X a threat") */
   attributedClause: Set<number>;
   quotes: Array<[number, number]>;
+  /** part-of-speech tags (Penn Treebank), computed on first use */
+  pos?: string[];
 }
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
@@ -382,7 +384,31 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   const w = tokens[j].lower;
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
+  // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
+  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame)) return null;
   return "subject";
+}
+
+const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'d", "'ll"]);
+
+function isObjectOfVerb(j: number, frame: SentenceFrame): boolean {
+  const t = frame.tokens[j];
+  if (t.kind !== "word" || AUXILIARIES.has(t.lower)) return false;
+  frame.pos ??= posTags(frame.tokens.map((x) => x.text));
+  return /^VB[DPZ]?$/.test(frame.pos[j]) || (frame.pos[j] === "VBN" && !isAuxiliaryBefore(j, frame));
+}
+
+/** A holder followed by a verb is the subject of a clause of its own: "said Kelly behaved", "believe Iran has". */
+function startsClause(h: Holder, frame: SentenceFrame): boolean {
+  frame.pos ??= posTags(frame.tokens.map((x) => x.text));
+  let k = h.tokenEnd;
+  while (k < frame.tokens.length && (/^RB/.test(frame.pos[k]) || frame.tokens[k].text === '"' || frame.tokens[k].text === "'")) k++;
+  return /^(VB[DPZ]?|MD)$/.test(frame.pos[k] ?? "") || AUXILIARIES.has(frame.tokens[k]?.lower ?? "");
+}
+
+function isAuxiliaryBefore(j: number, frame: SentenceFrame): boolean {
+  const prev = frame.tokens[j - 1]?.lower;
+  return !!prev && AUXILIARIES.has(prev);
 }
 
 /** Holders coordinated with `h` ("Turkey and Israel", "NATO (including Turkey) and Israel"). */
@@ -466,6 +492,8 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "Israeli and Turkish-made drones, and artillery strikes": an adjective is the
     // subject's modifier only when its noun phrase runs straight into the cue
     if (target.modifier && (gap.length > 3 || gap.some((t) => t.kind === "punct" && t.text !== "-"))) return null;
+    // "criticized the CSTO for its inaction": a possessor right before the cue owns it
+    if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target))) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
@@ -483,6 +511,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   if (hit.end <= target.tokenStart) {
     const gap = tokens.slice(hit.end, target.tokenStart);
     if (gap.some((t) => t.kind === "punct" && t.text !== "-" && t.text !== "'" && t.text !== '"')) return null;
+    // the first holder after a cue takes it: "defeated Armenia ... over Georgia"
+    const group = coordinated(target, holders, frame, rules);
+    if (holders.some((h) => h.tokenStart >= hit.end && h.tokenEnd <= target.tokenStart && !h.possessive && !group.includes(h))) return null;
     const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
     const prev = j >= hit.end ? tokens[j].lower : null;
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
@@ -527,6 +558,12 @@ function mainSubject(c: number, holders: Holder[], frame: SentenceFrame, rules: 
     .filter((h) => frame.clause[h.tokenStart] === c && isEligibleSubject(h, frame, rules) === "subject" && !h.modifier)
     .sort((a, b) => a.tokenStart - b.tokenStart)[0];
   return first ? coordinated(first, holders, frame, rules) : [];
+}
+
+function ownsCue(h: Holder, hit: CueHit, rules: StanceRules, frame: SentenceFrame): boolean {
+  if (h.tokenEnd > hit.start || frame.tokens[h.tokenStart - 1]?.lower === "to") return false;
+  const phrase = withoutParentheses(frame.tokens.slice(h.tokenEnd, hit.start)).filter((t) => t.text !== "-");
+  return phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules));
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

@@ -160,3 +160,22 @@ test("quotation marks after a verb of naming report a term, they do not distance
   assert.ok(!tagText('Tbilisi kept labelling the deal a "bridge".', rules)[0].rules.includes("scare-quotes (owner)"));
   assert.ok(tagText('Tbilisi kept pushing the deal as a "bridge".', rules)[0].rules.includes("scare-quotes (owner)"));
 });
+
+test("the defeated side is judged, the one a strength is held over is not", () => {
+  const s = "Azerbaijan defeated Armenia in 2020 and gained leverage over Georgia.";
+  assert.equal(stanceOf(s, "Azerbaijan"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+});
+
+test("the object of a verb is not the subject of what follows; a possessor owns its noun", () => {
+  const s = "Azerbaijan defeated Armenia in 2020 and gained leverage over Georgia.";
+  assert.equal(stanceOf(s, "Azerbaijan"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+  // a reported clause keeps its subject: "said Georgia has ..."
+  assert.equal(stanceOf("Observers said Georgia has been weakened.", "Georgia"), "unfavorable");
+  const t = "Yerevan blamed Moscow for its passivity.";
+  assert.equal(stanceOf(t, "Moscow"), "unfavorable");
+  assert.equal(stanceOf(t, "Yerevan"), "neutral");
+});
