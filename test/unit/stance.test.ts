@@ -179,3 +179,8 @@ test("the object of a verb is not the subject of what follows; a possessor owns 
   assert.equal(stanceOf(t, "Moscow"), "unfavorable");
   assert.equal(stanceOf(t, "Yerevan"), "neutral");
 });
+
+test("an actor under fire is a target of force; an actor under criticism is on the defensive", () => {
+  assert.equal(stanceOf("Georgia, which is under constant fire and pressure from its neighbour, held elections.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia came under heavy criticism for the decision.", "Georgia"), "unfavorable");
+});
