@@ -69,7 +69,7 @@ interface SentenceFrame {
 }
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
-const NEGATION_TRANSPARENT = new Set(["to", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any"]);
+const NEGATION_TRANSPARENT = new Set(["longer", "to", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any"]);
 const NEGATION_STOP = new Set(["while", "whereas", "because", "since", "when", "which", "who", "whom", "whose", "although", "though", "but", "yet", "if", "unless", "until"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
@@ -419,6 +419,9 @@ function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: 
     const gap = frame.tokens.slice(a.tokenEnd, b.tokenStart);
     if (gap.length === 0 || gap.length > 3) return false;
     if (!gap.every((t) => rules.lexicon.coordinators.has(t.lower) || DETERMINERS.has(t.lower) || t.text === "(" || t.text === ")")) return false;
+    // "as" links only in "as well as": "replaced Russia as Armenia's partner" is no list
+    const words = gap.map((t) => t.lower).join(" ");
+    if ((words.includes("as") || words.includes("well")) && !words.includes("as well as")) return false;
     // a lone comma lists only when the list goes on ("Iran, Turkey and Russia"); otherwise
     // it ends a phrase ("After the collapse of the Soviet Union, Iran ...")
     if (gap.every((t) => t.text === ",")) {

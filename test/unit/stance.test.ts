@@ -184,3 +184,10 @@ test("an actor under fire is a target of force; an actor under criticism is on t
   assert.equal(stanceOf("Georgia, which is under constant fire and pressure from its neighbour, held elections.", "Georgia"), "neutral");
   assert.equal(stanceOf("Georgia came under heavy criticism for the decision.", "Georgia"), "unfavorable");
 });
+
+test("losing one's place to another; 'as' coordinates only in 'as well as'; 'no longer' reaches past 'longer'", () => {
+  const s = "India has replaced Russia as the main arms supplier of the region.";
+  assert.equal(stanceOf(s, "Russia"), "unfavorable");
+  assert.equal(stanceOf(s, "India"), "neutral");
+  assert.equal(stanceOf("Turkey is no longer the strongest regional power.", "Turkey"), "unfavorable");
+});
