@@ -191,3 +191,9 @@ test("losing one's place to another; 'as' coordinates only in 'as well as'; 'no 
   assert.equal(stanceOf(s, "India"), "neutral");
   assert.equal(stanceOf("Turkey is no longer the strongest regional power.", "Turkey"), "unfavorable");
 });
+
+test("troops advancing into another's territory are the aggressor's", () => {
+  const s = "In 2008, Russian troops advanced into Georgian territory.";
+  assert.equal(stanceOf(s, "Russian"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgian"), "neutral");
+});
