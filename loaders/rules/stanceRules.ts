@@ -11,7 +11,7 @@ import type { ActorRules } from "./actorRules.ts";
 export interface StanceSettings {
   /** |score| below this is neutral */
   threshold: number;
-  /** how many tokens after a negator it reaches */
+  /** how many content words after a negator it reaches (the infinitive "to" and determiners are not counted) */
   negation_window: number;
   /** a negated cue counts this much, with its sign flipped */
   negation_factor: number;
