@@ -47,3 +47,16 @@ export function afinnVocabulary(): Record<string, number> {
 
 /** natural's English stopword list. */
 export const STOPWORDS: string[] = (require("natural/lib/natural/util/stopwords.js") as { words: string[] }).words;
+
+interface NaturalBrillTagger {
+  tag(words: string[]): { taggedWords: Array<{ token: string; tag: string }> };
+}
+let brill: NaturalBrillTagger | null = null;
+/** Penn Treebank tags for a list of words, from natural's Brill tagger (loaded on first use). */
+export function posTags(words: string[]): string[] {
+  if (!brill) {
+    const { BrillPOSTagger, Lexicon, RuleSet } = require("natural/lib/natural/brill_pos_tagger/index.js");
+    brill = new BrillPOSTagger(new Lexicon("EN", "N", "N"), new RuleSet("EN")) as NaturalBrillTagger;
+  }
+  return brill.tag(words).taggedWords.map((w) => w.tag);
+}

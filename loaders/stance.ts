@@ -7,7 +7,7 @@
 // weak fallback for words no cue covers, through the same roles.
 import type { Mention } from "./actors.ts";
 import { findMatches, type MatchContext } from "./matcher.ts";
-import { afinnVocabulary } from "./natural.ts";
+import { afinnVocabulary, posTags } from "./natural.ts";
 import type { CompiledCue, StanceRules } from "./rules/stanceRules.ts";
 import type { Token } from "./types.ts";
 
@@ -57,20 +57,26 @@ interface SentenceFrame {
   clauseWeight: number[];
   /** clause index -> holder the relative clause attaches to */
   antecedent: Map<number, Holder>;
+  /** clause after "but"/"yet" -> [the clause before it, the token the new clause starts at] */
+  contrasted: Map<number, [number, number]>;
   negated: boolean[];
   hedgedClause: Set<number>;
   /** clauses reporting someone else's view ("Iran considers X a threat") */
   attributedClause: Set<number>;
   quotes: Array<[number, number]>;
+  /** part-of-speech tags (Penn Treebank), computed on first use */
+  pos?: string[];
 }
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
+const NEGATION_TRANSPARENT = new Set(["longer", "to", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any"]);
+const NEGATION_STOP = new Set(["while", "whereas", "because", "since", "when", "which", "who", "whom", "whose", "although", "though", "but", "yet", "if", "unless", "until"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
 const REPORTING_VERBS = new Set(["said", "says", "say", "told", "tells", "stated", "argued", "added", "wrote", "claimed", "insisted"]);
 // Quotation marks after these words report speech ('called it a "prison"'), they do not
 // hold a term at arm's length.
-const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "branded", "quoted", "hails", "hailed", "praised", "urged", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
+const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "labelling", "labeling", "label", "labels", "branded", "brand", "brands", "branding", "term", "terms", "terming", "dub", "dubs", "dubbing", "quoted", "hails", "hailed", "praised", "urged", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
 
 export function labelFor(score: number, threshold: number): StanceLabel {
   return score >= threshold ? "favorable" : score <= -threshold ? "unfavorable" : "neutral";
@@ -81,16 +87,70 @@ export function labelFor(score: number, threshold: number): StanceLabel {
  * the actor mentions); `others` are further named entities that compete for roles.
  */
 export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRules, others: Holder[] = []): StanceTag[] {
-  const frame = buildFrame(tokens, [...targets, ...others], rules);
-  const hits = findCueHits(tokens, [...targets, ...others], rules, frame);
-  const holders = [...targets, ...others];
+  const named = [...targets, ...others];
+  const pronouns = pronounHolders(tokens, named, rules);
+  const holders = [...named, ...pronouns.map((p) => p.holder)];
+  const frame = buildFrame(tokens, holders, rules);
+  const hits = findCueHits(tokens, holders, rules, frame);
   // words that reach some holder through a role are about that holder: they do not
   // colour the sentence's general tone for the others
   const attached = new Set<number>();
   for (const hit of hits)
     if (hit.cue.id !== "afinn" || holders.some((h) => !overlaps(hit, h) && roleOf(hit, h, holders, frame, rules)))
       for (let i = hit.start; i < hit.end; i++) attached.add(i);
-  return targets.map((target) => tagTarget(target, holders, hits, frame, rules, attached));
+  return targets.map((target) => {
+    const own = tagTarget(target, holders, hits, frame, rules, attached);
+    const refs = pronouns.filter((p) => p.antecedent === target).map((p) => p.holder);
+    if (refs.length === 0) return own;
+    // "Russia ... its passive response": what reaches the pronoun reaches its antecedent
+    const evidence = own.evidence.filter((e) => e.rule !== "sentence-tone");
+    for (const ref of refs)
+      for (const e of tagTarget(ref, holders, hits, frame, rules, attached).evidence)
+        if (e.rule !== "sentence-tone" && !evidence.some((x) => x.tokenStart === e.tokenStart && x.rule === e.rule)) evidence.push({ ...e, modifiers: [...e.modifiers, "coreference"] });
+    if (evidence.length === 0) return own;
+    return summarise(evidence, rules);
+  });
+}
+
+const PRONOUNS = new Map<string, "possessive" | "subject">([
+  ["its", "possessive"], ["their", "possessive"], ["his", "possessive"], ["her", "possessive"],
+  ["it", "subject"], ["they", "subject"], ["he", "subject"], ["she", "subject"],
+]);
+
+/**
+ * Third-person pronouns after a named holder stand for the nearest holder before them in
+ * the sentence ("Moscow has thus far assumed its passive posture"): they take part in
+ * roles as holders of their own, and their evidence counts for the antecedent.
+ */
+function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): Array<{ holder: Holder; antecedent: Holder }> {
+  const out: Array<{ holder: Holder; antecedent: Holder }> = [];
+  const busy = new Set<number>();
+  for (const h of named) for (let i = h.tokenStart; i < h.tokenEnd; i++) busy.add(i);
+  tokens.forEach((t, i) => {
+    const kind = PRONOUNS.get(t.lower);
+    if (!kind || busy.has(i) || !rules.lexicon.coreference.has(t.lower)) return;
+    // "it is worth noting", "it was clear that": an empty subject refers to nothing
+    if (t.lower === "it" && /^(is|was|seems|seemed|appears|appeared|remains|remained|would|will|may|might|could|has|had|'s)$/.test(tokens[i + 1]?.lower ?? "") && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 2]?.lower ?? "")) return;
+    // a subject or possessor is the likelier antecedent than a noun after a preposition
+    // ("Turkey failed in Libya and its weakness showed")
+    const before = named.filter((h) => h.tokenEnd <= i).sort((a, b) => b.tokenEnd - a.tokenEnd);
+    const antecedent = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
+    if (!antecedent) return;
+    out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive: kind === "possessive" }, antecedent });
+  });
+  return out;
+}
+
+function isPrepositionalObject(h: Holder, tokens: Token[], rules: StanceRules): boolean {
+  const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
+  return j >= 0 && isPreposition(tokens[j].lower, rules);
+}
+
+function summarise(evidence: Evidence[], rules: StanceRules): StanceTag {
+  const sum = evidence.reduce((s, e) => s + e.weight, 0);
+  const score = round(Math.max(-1, Math.min(1, sum)));
+  const rulesFired = [...new Set(evidence.flatMap((e) => [`${e.rule} (${e.role})`, ...e.modifiers]))];
+  return { stance: labelFor(score, rules.settings.threshold), score, evidence, rules: rulesFired };
 }
 
 function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: SentenceFrame, rules: StanceRules, attached: Set<number>): StanceTag {
@@ -109,7 +169,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
       modifiers.push("ironic-quotes");
     }
     if (frame.negated[hit.start]) {
-      w = hit.cue.if_negated !== undefined ? Math.sign(base) * hit.cue.if_negated : -w * settings.negation_factor;
+      w = hit.cue.if_negated !== undefined ? Math.sign(base) * hit.cue.if_negated : -w * (w < 0 ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
       modifiers.push("negation");
     }
     const clause = frame.clause[hit.start];
@@ -133,24 +193,21 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
   // nothing in the sentence reaches the actor through a role: the tone of the whole
   // sentence is a weak hint (a lexicon baseline), never more than that
   if (evidence.length === 0 && settings.sentence_fallback_weight > 0) {
-    const tone = sentenceTone(frame, target, attached);
+    const tone = sentenceTone(frame, target, attached, rules);
     if (tone !== 0) evidence.push({ rule: "sentence-tone", role: "owner", weight: tone * settings.sentence_fallback_weight, tokenStart: 0, tokenEnd: frame.tokens.length, modifiers: [] });
   }
-  const sum = evidence.reduce((s, e) => s + e.weight, 0);
-  const score = round(Math.max(-1, Math.min(1, sum)));
-  const rulesFired = [...new Set(evidence.flatMap((e) => [`${e.rule} (${e.role})`, ...e.modifiers]))];
-  return { stance: labelFor(score, settings.threshold), score, evidence, rules: rulesFired };
+  return summarise(evidence, rules);
 }
 
 /** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */
-function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number>): number {
+function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number>, rules: StanceRules): number {
   afinn ??= afinnVocabulary();
   let sum = 0;
   let words = 0;
   frame.tokens.forEach((t, i) => {
     if (t.kind !== "word" || (i >= target.tokenStart && i < target.tokenEnd)) return;
     words++;
-    if (attached.has(i)) return;
+    if (attached.has(i) || ignored(t, rules) || rules.lexicon.negators.has(t.lower)) return;
     const v = afinn![t.lower] ?? afinn![t.base] ?? 0;
     sum += frame.negated[i] ? -v : v;
   });
@@ -173,6 +230,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   const clause = new Array<number>(n).fill(0);
   const clauseWeight: number[] = [1];
   const antecedent = new Map<number, Holder>();
+  const contrasted = new Map<number, [number, number]>();
   let current = 0;
   let concessiveOpen = false; // a concessive clause runs to the next comma
   const newClause = (weight = 1) => {
@@ -192,7 +250,9 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",")) {
       // "A, but B": B is what the sentence asserts; A is conceded
       for (let c = 0; c <= current; c++) clauseWeight[c] = Math.min(clauseWeight[c], settings.concession_factor);
+      const before = current;
       newClause();
+      contrasted.set(current, [before, i + 1]);
     } else if (lexicon.concessive.has(t.lower) && (i === 0 || prev?.text === "," || CLAUSE_PUNCT.has(prev?.text ?? ""))) {
       newClause(settings.concession_factor);
       concessiveOpen = true;
@@ -209,7 +269,16 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     if (!lexicon.negators.has(tokens[i].lower)) continue;
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
     // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
-    for (let j = i + 1; j <= i + settings.negation_window && j < n && clause[j] === clause[i]; j++) negated[j] = !negated[j];
+    // the window counts words that carry content: "refused to come to Armenia's aid" is
+    // four of them, the infinitive "to" and determiners are not counted
+    let counted = 0;
+    for (let j = i + 1; j < n && clause[j] === clause[i]; j++) {
+      // a new clause inside the sentence ends the scope: "failed in Libya and its weakness showed"
+      if (NEGATION_STOP.has(tokens[j].lower)) break;
+      if ((tokens[j].lower === "and" || tokens[j].lower === "or" || tokens[j].text === ",") && startsSubject(tokens[j + 1])) break;
+      negated[j] = !negated[j];
+      if (!NEGATION_TRANSPARENT.has(tokens[j].lower) && ++counted >= settings.negation_window) break;
+    }
   }
 
   const hedgedClause = new Set<number>();
@@ -225,7 +294,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
 
-  return { tokens, clause, clauseWeight, antecedent, negated, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
+  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
 }
 
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
@@ -253,6 +322,11 @@ function scareQuotes(tokens: Token[]): Array<[number, number]> {
 // ---------------------------------------------------------------- cues
 
 let afinn: Record<string, number> | null = null;
+
+/** Words the AFINN fallback leaves alone: the news topic ("war") and non-evaluative uses ("like"). */
+function ignored(t: Token, rules: StanceRules): boolean {
+  return rules.lexicon.fallback_ignore.has(t.lower) || rules.lexicon.fallback_ignore.has(t.base);
+}
 
 function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, frame: SentenceFrame): CueHit[] {
   const hits: CueHit[] = [];
@@ -285,7 +359,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     afinn ??= afinnVocabulary();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (covered[i] || inHolder[i] || t.kind !== "word" || rules.lexicon.negators.has(t.lower)) continue;
+      if (covered[i] || inHolder[i] || t.kind !== "word" || rules.lexicon.negators.has(t.lower) || ignored(t, rules)) continue;
       const v = afinn[t.lower] ?? afinn[t.base];
       if (!v) continue;
       const w = (v / 5) * rules.settings.fallback_weight;
@@ -310,7 +384,31 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   const w = tokens[j].lower;
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
+  // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
+  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame)) return null;
   return "subject";
+}
+
+const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'d", "'ll"]);
+
+function isObjectOfVerb(j: number, frame: SentenceFrame): boolean {
+  const t = frame.tokens[j];
+  if (t.kind !== "word" || AUXILIARIES.has(t.lower)) return false;
+  frame.pos ??= posTags(frame.tokens.map((x) => x.text));
+  return /^VB[DPZ]?$/.test(frame.pos[j]) || (frame.pos[j] === "VBN" && !isAuxiliaryBefore(j, frame));
+}
+
+/** A holder followed by a verb is the subject of a clause of its own: "said Kelly behaved", "believe Iran has". */
+function startsClause(h: Holder, frame: SentenceFrame): boolean {
+  frame.pos ??= posTags(frame.tokens.map((x) => x.text));
+  let k = h.tokenEnd;
+  while (k < frame.tokens.length && (/^RB/.test(frame.pos[k]) || frame.tokens[k].text === '"' || frame.tokens[k].text === "'")) k++;
+  return /^(VB[DPZ]?|MD)$/.test(frame.pos[k] ?? "") || AUXILIARIES.has(frame.tokens[k]?.lower ?? "");
+}
+
+function isAuxiliaryBefore(j: number, frame: SentenceFrame): boolean {
+  const prev = frame.tokens[j - 1]?.lower;
+  return !!prev && AUXILIARIES.has(prev);
 }
 
 /** Holders coordinated with `h` ("Turkey and Israel", "NATO (including Turkey) and Israel"). */
@@ -321,6 +419,9 @@ function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: 
     const gap = frame.tokens.slice(a.tokenEnd, b.tokenStart);
     if (gap.length === 0 || gap.length > 3) return false;
     if (!gap.every((t) => rules.lexicon.coordinators.has(t.lower) || DETERMINERS.has(t.lower) || t.text === "(" || t.text === ")")) return false;
+    // "as" links only in "as well as": "replaced Russia as Armenia's partner" is no list
+    const words = gap.map((t) => t.lower).join(" ");
+    if ((words.includes("as") || words.includes("well")) && !words.includes("as well as")) return false;
     // a lone comma lists only when the list goes on ("Iran, Turkey and Russia"); otherwise
     // it ends a phrase ("After the collapse of the Soviet Union, Iran ...")
     if (gap.every((t) => t.text === ",")) {
@@ -340,6 +441,16 @@ function isPassive(hit: CueHit, frame: SentenceFrame, rules: StanceRules): boole
   if (!/(ed|en)$/.test(t.lower)) return false;
   for (let j = hit.start - 1; j >= Math.max(0, hit.start - 3); j--) if (rules.lexicon.passive_auxiliaries.has(frame.tokens[j].lower)) return true;
   return false;
+}
+
+/**
+ * The subject of a cue: its agent, or in the passive its patient ("Armenia was attacked").
+ * A participle of a cue that says nothing about a patient describes the subject's state
+ * ("Carson is overshadowed", "Russia was weakened"): the subject then has the cue.
+ */
+function passiveRole(hit: CueHit, frame: SentenceFrame, rules: StanceRules): Role {
+  if (!isPassive(hit, frame, rules)) return "agent";
+  return hit.cue.patient === undefined ? "agent" : "patient";
 }
 
 function roleOf(hit: CueHit, target: Holder, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Role | null {
@@ -363,12 +474,20 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   if (targetClause !== hitClause) {
     // the subject of a relative clause is its antecedent: "the CSTO, which refused to ..."
     const ante = frame.antecedent.get(hitClause);
-    if (ante && ante === target) return isPassive(hit, frame, rules) ? "patient" : "agent";
+    if (ante && ante === target) return passiveRole(hit, frame, rules);
+    // "Turkey was successful in Syria, but failed in Libya": a clause after "but" with no
+    // subject of its own shares the subject of the clause before it
+    const contrast = frame.contrasted.get(hitClause);
+    if (contrast && contrast[0] === targetClause && subjectless(contrast[1], hit.start, holders, frame) && mainSubject(targetClause, holders, frame, rules).includes(target))
+      return passiveRole(hit, frame, rules);
     return null;
   }
 
   if (target.tokenEnd <= hit.start) {
     const gap = tokens.slice(target.tokenEnd, hit.start);
+    // "came to Armenia's aid", "rushed to Kyiv's defence": a possessor after "to" receives
+    // what the noun names; it is its patient, not its agent
+    if (target.possessive && gap.length === 0 && tokens[target.tokenStart - 1]?.lower === "to") return hit.cue.patient !== undefined ? "patient" : "agent";
     // "Russian aggression", "Russia's failure", "Moscow's most substantive failure"
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
@@ -376,6 +495,8 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "Israeli and Turkish-made drones, and artillery strikes": an adjective is the
     // subject's modifier only when its noun phrase runs straight into the cue
     if (target.modifier && (gap.length > 3 || gap.some((t) => t.kind === "punct" && t.text !== "-"))) return null;
+    // "criticized the CSTO for its inaction": a possessor right before the cue owns it
+    if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target))) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
@@ -387,12 +508,15 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (!nearest || !coordinated(nearest, holders, frame, rules).includes(target)) return null;
     // a subject far from its cue is more often the subject of another verb
     if (gap.length > MAX_SUBJECT_GAP) return null;
-    return isPassive(hit, frame, rules) ? "patient" : "agent";
+    return passiveRole(hit, frame, rules);
   }
 
   if (hit.end <= target.tokenStart) {
     const gap = tokens.slice(hit.end, target.tokenStart);
     if (gap.some((t) => t.kind === "punct" && t.text !== "-" && t.text !== "'" && t.text !== '"')) return null;
+    // the first holder after a cue takes it: "defeated Armenia ... over Georgia"
+    const group = coordinated(target, holders, frame, rules);
+    if (holders.some((h) => h.tokenStart >= hit.end && h.tokenEnd <= target.tokenStart && !h.possessive && !group.includes(h))) return null;
     const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
     const prev = j >= hit.end ? tokens[j].lower : null;
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
@@ -413,6 +537,36 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     return null;
   }
   return null;
+}
+
+const SUBJECT_WORDS = new Set(["the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "you", "there", "its", "their", "his", "her", "our", "my", "your", "one", "some", "many", "most", "few", "none", "nobody", "no", "each", "every", "such", "what", "which", "who"]);
+
+function startsSubject(t: Token | undefined): boolean {
+  return !!t && (SUBJECT_WORDS.has(t.lower) || (t.kind === "word" && /^\p{Lu}/u.test(t.text)));
+}
+
+/** No new subject between the start of a clause and a cue: no holder, no determiner or pronoun, no name. */
+function subjectless(from: number, to: number, holders: Holder[], frame: SentenceFrame): boolean {
+  if (holders.some((h) => h.tokenStart >= from && h.tokenStart < to)) return false;
+  for (let i = from; i < to; i++) {
+    const t = frame.tokens[i];
+    if (SUBJECT_WORDS.has(t.lower) || (t.kind === "word" && /^\p{Lu}/u.test(t.text))) return false;
+  }
+  return true;
+}
+
+/** The first holder of a clause that stands as a subject, with those coordinated with it. */
+function mainSubject(c: number, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Holder[] {
+  const first = holders
+    .filter((h) => frame.clause[h.tokenStart] === c && isEligibleSubject(h, frame, rules) === "subject" && !h.modifier)
+    .sort((a, b) => a.tokenStart - b.tokenStart)[0];
+  return first ? coordinated(first, holders, frame, rules) : [];
+}
+
+function ownsCue(h: Holder, hit: CueHit, rules: StanceRules, frame: SentenceFrame): boolean {
+  if (h.tokenEnd > hit.start || frame.tokens[h.tokenStart - 1]?.lower === "to") return false;
+  const phrase = withoutParentheses(frame.tokens.slice(h.tokenEnd, hit.start)).filter((t) => t.text !== "-");
+  return phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules));
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

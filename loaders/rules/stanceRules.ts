@@ -11,10 +11,13 @@ import type { ActorRules } from "./actorRules.ts";
 export interface StanceSettings {
   /** |score| below this is neutral */
   threshold: number;
-  /** how many tokens after a negator it reaches */
+  /** how many content words after a negator it reaches (the infinitive "to" and determiners are not counted) */
   negation_window: number;
   /** a negated cue counts this much, with its sign flipped */
   negation_factor: number;
+  /** a negated unfavorable cue counts this much, flipped: not attacking is not praise
+   * ("want to avoid escalation"); optional, negation_factor when absent */
+  negated_negative_factor?: number;
   /** cues in a hedged claim ("allegedly", "so-called") count this much */
   hedge_factor: number;
   /** cues in someone else's reported view ("Iran considers X a threat") count this much */
@@ -41,6 +44,11 @@ export interface StanceLexicon {
   other_prepositions: string[];
   passive_auxiliaries: string[];
   coordinators: string[];
+  /** words the AFINN fallback skips: the topic of the news ("war", "conflict") and words
+   * AFINN scores that are rarely evaluative ("like", "want"); optional */
+  fallback_ignore?: string[];
+  /** third-person pronouns that stand for the nearest actor before them ("its", "their"); optional */
+  coreference?: string[];
 }
 
 export interface CueDef {
@@ -86,6 +94,7 @@ export const STANCE_SCHEMA = {
         threshold: { type: "number", minimum: 0, maximum: 1 },
         negation_window: { type: "integer", minimum: 0, maximum: 20 },
         negation_factor: { type: "number", minimum: 0, maximum: 1 },
+        negated_negative_factor: { type: "number", minimum: 0, maximum: 1 },
         hedge_factor: { type: "number", minimum: 0, maximum: 1 },
         attribution_factor: { type: "number", minimum: 0, maximum: 1 },
         concession_factor: { type: "number", minimum: 0, maximum: 1 },
@@ -99,7 +108,7 @@ export const STANCE_SCHEMA = {
       additionalProperties: false,
       required: ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
       properties: Object.fromEntries(
-        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"].map((k) => [k, words]),
+        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference"].map((k) => [k, words]),
       ),
     },
     cues: {
@@ -184,6 +193,6 @@ function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: A
       list.push(cue);
       wordIndex.set(w, list);
     }
-  const lex = Object.fromEntries(Object.entries(lexicon).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
+  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
   return { file, settings, lexicon: lex, cues: compiled, wordIndex, patternCues: compiled.filter((c) => c.patterns.length > 0) };
 }

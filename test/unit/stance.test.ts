@@ -88,3 +88,112 @@ test("an invalid stance file names the file, the line and the problem", () => {
   assert.throws(() => parseStanceRules("stance.yaml", badActor, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: unknown actor "atlantis"/.test(e.message));
   assert.throws(() => parseStanceRules("stance.yaml", "settings: [\n", rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: invalid YAML/.test(e.message));
 });
+
+test("the AFINN fallback skips the news topic and the lexicon list is validated", () => {
+  const tag = tagText("Georgia's war with Russia lasted five days, and the conflict left Georgia's army in tension.", rules)[0];
+  assert.equal(tag.stance, "neutral");
+  assert.ok(!tag.rules.some((r) => r.startsWith("afinn")));
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace(/  fallback_ignore: \[[^\]]*\]/, "  fallback_ignore: war");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
+
+test("a pronoun stands for the nearest actor named before it", () => {
+  const tag = tagText("Moscow stayed out of the fight, and its passive stance angered Yerevan.", rules);
+  assert.equal(tag[0].text, "Moscow");
+  assert.equal(tag[0].stance, "unfavorable");
+  assert.ok(tag[0].rules.includes("coreference"));
+  assert.equal(stanceOf("Tbilisi hosted the talks because it was seen as a reliable partner.", "Tbilisi"), "favorable");
+});
+
+test("a negated unfavorable cue is no praise, a negated favorable cue is blame", () => {
+  const tag = tagText("Georgia did not threaten its neighbours in 2008.", rules)[0];
+  assert.ok(tag.rules.includes("negation"));
+  assert.equal(tag.stance, "neutral");
+  assert.equal(stanceOf("Georgia was not successful in 2008.", "Georgia"), "unfavorable");
+});
+
+test("a participle describing the subject's state counts for the subject", () => {
+  const tag = tagText("After the vote, Georgia was weakened.", rules)[0];
+  assert.equal(tag.stance, "unfavorable");
+  assert.ok(tag.rules.includes("weak (agent)"));
+  // a cue with its own patient weight keeps it: the one attacked is not judged
+  assert.equal(stanceOf("In 2008, Georgia was attacked.", "Georgia"), "neutral");
+});
+
+test("evaluative verbs and words about persons: criticism, praise, merit, penalties", () => {
+  const at = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return tagTarget(text, { start, end: start + name.length }, rules).stance;
+  };
+  assert.equal(at("The mayor lashed out at Brown over the budget.", "Brown"), "unfavorable");
+  assert.equal(at("The mayor lashed out at Brown over the budget.", "mayor"), "neutral");
+  assert.equal(at("Voters celebrated Brown after the vote.", "Brown"), "favorable");
+  assert.equal(at("Brown is a courageous and respected legislator.", "Brown"), "favorable");
+  assert.equal(at("Brown was taken into custody on Friday.", "Brown"), "unfavorable");
+  assert.equal(at("Police detained Brown on Friday.", "Brown"), "unfavorable");
+});
+
+test("a clause after 'but' without a subject of its own shares the subject before it", () => {
+  const tag = tagText("Armenia hosted the talks with Georgia, but soon became isolated.", rules);
+  assert.equal(tag[0].text, "Armenia");
+  assert.equal(tag[0].stance, "unfavorable");
+  assert.equal(tag[1].stance, "neutral");
+  // a clause with its own subject does not: "but the delegates were isolated"
+  assert.equal(stanceOf("Armenia hosted the talks, but the delegates became isolated.", "Armenia"), "neutral");
+});
+
+test("negation scope counts content words; a possessor after 'to' receives the noun", () => {
+  const s = "The CSTO refused to come to Armenia's aid.";
+  assert.equal(stanceOf(s, "CSTO"), "unfavorable");
+  assert.equal(stanceOf(s, "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia did not rush to the aid of Armenia.", "Georgia"), "unfavorable");
+});
+
+test("negation stops where a new clause or a new subject starts", () => {
+  assert.equal(stanceOf("Georgia did not sign, and its weakness showed.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia is not as strong as Turkey.", "Georgia"), "unfavorable");
+});
+
+test("quotation marks after a verb of naming report a term, they do not distance it", () => {
+  assert.ok(!tagText('Tbilisi kept labelling the deal a "bridge".', rules)[0].rules.includes("scare-quotes (owner)"));
+  assert.ok(tagText('Tbilisi kept pushing the deal as a "bridge".', rules)[0].rules.includes("scare-quotes (owner)"));
+});
+
+test("the defeated side is judged, the one a strength is held over is not", () => {
+  const s = "Azerbaijan defeated Armenia in 2020 and gained leverage over Georgia.";
+  assert.equal(stanceOf(s, "Azerbaijan"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+});
+
+test("the object of a verb is not the subject of what follows; a possessor owns its noun", () => {
+  const s = "Azerbaijan defeated Armenia in 2020 and gained leverage over Georgia.";
+  assert.equal(stanceOf(s, "Azerbaijan"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+  // a reported clause keeps its subject: "said Georgia has ..."
+  assert.equal(stanceOf("Observers said Georgia has been weakened.", "Georgia"), "unfavorable");
+  const t = "Yerevan blamed Moscow for its passivity.";
+  assert.equal(stanceOf(t, "Moscow"), "unfavorable");
+  assert.equal(stanceOf(t, "Yerevan"), "neutral");
+});
+
+test("an actor under fire is a target of force; an actor under criticism is on the defensive", () => {
+  assert.equal(stanceOf("Georgia, which is under constant fire and pressure from its neighbour, held elections.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia came under heavy criticism for the decision.", "Georgia"), "unfavorable");
+});
+
+test("losing one's place to another; 'as' coordinates only in 'as well as'; 'no longer' reaches past 'longer'", () => {
+  const s = "India has replaced Russia as the main arms supplier of the region.";
+  assert.equal(stanceOf(s, "Russia"), "unfavorable");
+  assert.equal(stanceOf(s, "India"), "neutral");
+  assert.equal(stanceOf("Turkey is no longer the strongest regional power.", "Turkey"), "unfavorable");
+});
+
+test("troops advancing into another's territory are the aggressor's", () => {
+  const s = "In 2008, Russian troops advanced into Georgian territory.";
+  assert.equal(stanceOf(s, "Russian"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgian"), "neutral");
+});
