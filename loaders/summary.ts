@@ -1,5 +1,5 @@
 // The corpus at a glance, one row per article: what the index page's table and chart show.
-import { loadDigest } from "./digest.ts";
+import { loadSlimDigest } from "./analysisIndex.ts";
 import { APPARATUS_KINDS } from "./outline.ts";
 import type { ApparatusKind, GroupInfo } from "./types.ts";
 
@@ -22,7 +22,7 @@ export interface ArticleSummary {
 
 export function corpusSummary(root = process.cwd()): { groups: GroupInfo[]; origins: GroupInfo[]; articles: ArticleSummary[] } {
   // counts only: no mention is kept
-  const { corpus, articles: digested } = loadDigest(root, { keepMention: () => false });
+  const { corpus, articles: digested } = loadSlimDigest(root, { mentions: false });
   const label = new Map(corpus.groups.map((g) => [g.id, g.label]));
   const articles = digested.map(({ article, segmented, words, paragraphs, apparatus }): ArticleSummary => {
     const m = article.meta;

@@ -11,7 +11,8 @@ import { round4 } from "./measures/numbers.ts";
 import { stanceCells, type Dimension } from "./measures/stance.ts";
 import { contentWords } from "./measures/vocabulary.ts";
 import { loadCorpus } from "./corpus.ts";
-import { loadDigest, type Digest, type DigestedArticle } from "./digest.ts";
+import { type Digest, type DigestedArticle } from "./digest.ts";
+import { loadSlimDigest } from "./analysisIndex.ts";
 import { VOCABULARY_EXAMPLES, type VocabularyEntry } from "./outline.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import type { GroupInfo } from "./types.ts";
@@ -41,8 +42,7 @@ export function loadAnalysis(root = process.cwd(), { words = false } = {}): Anal
         GROUPINGS.map((g) => [g, new Map((g === "group" ? corpus.groups : corpus.origins).map((x) => [x.id, emptyOccurrences()]))]),
       ) as Record<Grouping, Map<string, WordOccurrences>>)
     : null;
-  const digest = loadDigest(root, {
-    slim: true,
+  const digest = loadSlimDigest(root, {
     onVocabulary: byGrouping
       ? (meta, vocabulary) => {
           for (const g of GROUPINGS) {

@@ -6,7 +6,7 @@
 // rule stops here with its InputError, before dist/ is touched.
 import { availableParallelism } from "node:os";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { loadCorpus, readArticles } from "./corpus.ts";
+import { loadCorpus, readArticle } from "./corpus.ts";
 import { InputError } from "./inputError.ts";
 import { stats } from "./articleCache.ts";
 import { articleParts, loadAllRules } from "./digest.ts";
@@ -36,21 +36,29 @@ type Reply = { ok: true; stats: typeof stats; parts: typeof partStats } | { ok: 
 export async function warmCaches(root = process.cwd(), threads = Math.min(2, availableParallelism()), onProgress?: (done: number, total: number) => void): Promise<WarmResult> {
   const corpus = loadCorpus(root);
   const all = loadAllRules(root); // a broken rule file stops here, before any work
-  const articles = readArticles(corpus, root);
-  const missing = articles.filter((a) => partFiles(a, root).some((f) => !existsSync(f)));
+  // ids and sizes only: the texts are read again by the workers, one at a time
+  let largest = 0;
+  const missing: string[] = [];
+  for (const meta of corpus.articles) {
+    const a = readArticle(meta, root);
+    if (!partFiles(a, root).some((f) => !existsSync(f))) continue;
+    missing.push(a.meta.id);
+    largest = Math.max(largest, a.raw.length);
+  }
   const total: typeof stats = { ...stats };
   for (const k of Object.keys(total) as (keyof typeof stats)[]) total[k] = 0;
   const parts: typeof partStats = { ...partStats };
   for (const k of Object.keys(parts) as (keyof typeof partStats)[]) parts[k] = 0;
-  const result: WarmResult = { articles: articles.length, computed: missing.length, stats: total, parts };
+  const result: WarmResult = { articles: corpus.articles.length, computed: missing.length, stats: total, parts };
   if (missing.length === 0) return result;
 
   const n = Math.max(1, Math.min(threads, Math.ceil(missing.length / 8)));
   // interleaved shares: article sizes vary along the corpus
-  const shares = Array.from({ length: n }, (_, w) => missing.filter((_, i) => i % n === w).map((a) => a.meta.id));
+  const shares = Array.from({ length: n }, (_, w) => missing.filter((_, i) => i % n === w));
   if (n === 1) {
     // one share is not worth a thread's start-up (about 0.3 s to load the pipeline)
-    for (const a of missing) articleParts(a, root, all);
+    const wanted = new Set(missing);
+    for (const meta of corpus.articles) if (wanted.has(meta.id)) articleParts(readArticle(meta, root), root, all);
     for (const k of Object.keys(total) as (keyof typeof stats)[]) total[k] = stats[k];
     for (const k of Object.keys(parts) as (keyof typeof partStats)[]) parts[k] = partStats[k];
     onProgress?.(missing.length, missing.length);
@@ -59,8 +67,7 @@ export async function warmCaches(root = process.cwd(), threads = Math.min(2, ava
   // A worker holds one article at a time, but V8 sizes an uncapped heap to the machine and
   // collects lazily: two workers then sat at 790 MB for 1,000 articles. A cap makes it
   // collect sooner (390 MB in all at 300 articles, same speed), with room for the largest article.
-  const largestMb = Math.max(...missing.map((a) => a.raw.length)) / 1e6;
-  const heapCap = Math.round(256 + 150 * largestMb);
+  const heapCap = Math.round(256 + (150 * largest) / 1e6);
   let done = 0;
   const replies = await Promise.all(
     shares.map(
@@ -95,8 +102,8 @@ function runWorker({ root, ids }: Job): void {
   try {
     const all = loadAllRules(root);
     let since = 0;
-    for (const article of readArticles({ ...corpus, articles: meta }, root)) {
-      articleParts(article, root, all);
+    for (const m of meta) {
+      articleParts(readArticle(m, root), root, all);
       if (++since === 10) {
         parentPort!.postMessage({ progress: since });
         since = 0;
