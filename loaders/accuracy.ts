@@ -67,11 +67,14 @@ export function mentionAccuracy(file: string, root = process.cwd()): MentionAccu
   };
 }
 
+/** The external development set, outside the project: scripts/freshen.ts hashes it too. */
+export const EXTERNAL_EVAL = "../shared/eval/newsmtsc-rw-dev.jsonl";
+
 /** Everything the Method page reports, for whichever gold files exist. */
 export function accuracyReport(root = process.cwd()) {
   const own = join(root, "data/gold/stance.jsonl");
   const mentions = join(root, "data/gold/mentions.jsonl");
-  const external = join(root, "../shared/eval/newsmtsc-rw-dev.jsonl");
+  const external = join(root, EXTERNAL_EVAL);
   return {
     stance: existsSync(own) ? stanceAccuracy(own, root) : null,
     external: existsSync(external) ? { name: "NewsMTSC rw dev (external, US political news)", ...stanceAccuracy(external, root), errors: [] } : null,

@@ -12,27 +12,49 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
 import { articleParts, corpusPass, loadAllRules, type AllRules } from "./digest.ts";
-import { outlineSentences } from "./outline.ts";
-import { PARTS, partFiles, partsDir } from "./partCache.ts";
+import { outlineOf, outlineSentences } from "./outline.ts";
+import { prepareArticle } from "./articleCache.ts";
+import { cachedPart, PARTS, partFiles, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import type { Corpus } from "./types.ts";
 
-/** A mention with what its actor's page shows next to it: the sentence and its topics. */
+/** A mention with what its actor's page shows next to it: where its sentence starts, and the sentence's topics. */
 export interface FiledMention {
   mention: ArticleMention;
-  sentence: { start: number; text: string };
+  sentenceStart: number;
   topics: string[];
 }
 
 export interface ActorMentions extends AllRules {
   corpus: Corpus;
   mentions: FiledMention[];
+  /** the text of a filed mention's sentence (the page shows a few dozen: read when asked) */
+  sentenceText: (m: ArticleMention) => string;
 }
 
 /** Appended to a file once this many characters are waiting, so memory stays flat. */
 const FLUSH_CHARS = 1 << 20;
+
+/**
+ * One line of an actor's file: the mention's fields in ArticleMention order, its actor
+ * implied by the file, then the sentence start and topics. No sentence text: at 1,000
+ * articles the texts made Iran's file 51 MB, and the page quotes about 100 sentences.
+ */
+type FiledLine = [
+  article: string, sentence: number, text: string, start: number, end: number, rawStart: number, rawEnd: number,
+  stance: ArticleMention["stance"], score: number, rules: string[], via: string, cues: ArticleMention["cues"],
+  sentenceStart: number, topics: string[],
+];
+
+const toLine = ({ mention: m, sentenceStart, topics }: FiledMention): FiledLine =>
+  [m.article, m.sentence, m.text, m.start, m.end, m.rawStart, m.rawEnd, m.stance, m.score, m.rules, m.via, m.cues, sentenceStart, topics];
+
+function fromLine(actor: string, [article, sentence, text, start, end, rawStart, rawEnd, stance, score, rules, via, cues, sentenceStart, topics]: FiledLine): FiledMention {
+  return { mention: { article, sentence, actor, text, start, end, rawStart, rawEnd, stance, score, rules, via, cues }, sentenceStart, topics };
+}
 
 /** One actor's filed mentions, from the index (made on first use) or, with caching off, from a pass of its own. */
 export function actorMentions(id: string, root = process.cwd()): ActorMentions {
@@ -41,8 +63,13 @@ export function actorMentions(id: string, root = process.cwd()): ActorMentions {
   const parts = partsDir(root);
   if (!parts) {
     const mentions: FiledMention[] = [];
-    fileEveryMention(corpus, root, all, (actor, filed) => actor === id && mentions.push(filed));
-    return { corpus, ...all, mentions };
+    const texts = new Map<string, string>();
+    fileEveryMention(corpus, root, all, (actor, filed, text) => {
+      if (actor !== id) return;
+      mentions.push(filed);
+      texts.set(`${filed.mention.article}\u0000${filed.mention.sentence}`, text);
+    });
+    return { corpus, ...all, mentions, sentenceText: (m) => texts.get(`${m.article}\u0000${m.sentence}`)! };
   }
   const base = join(parts, "..", "actors");
   const dir = join(base, indexKey(corpus, root));
@@ -52,14 +79,28 @@ export function actorMentions(id: string, root = process.cwd()): ActorMentions {
     ? readFileSync(file, "utf8")
         .split("\n")
         .filter((line) => line)
-        .map((line) => JSON.parse(line) as FiledMention)
+        .map((line) => fromLine(id, JSON.parse(line) as FiledLine))
     : [];
-  return { corpus, ...all, mentions };
+  // the sentences from the articles' outline parts, which the index was made from
+  const metaOf = new Map(corpus.articles.map((a) => [a.id, a]));
+  const sentencesOf = new Map<string, ReturnType<typeof outlineSentences>>();
+  const sentenceText = (m: ArticleMention) => {
+    let sentences = sentencesOf.get(m.article);
+    if (!sentences) {
+      const article = readArticle(metaOf.get(m.article)!, root);
+      sentences = outlineSentences(cachedPart(PARTS.outline, article, root, () => outlineOf(prepareArticle(article, root))));
+      sentencesOf.set(m.article, sentences);
+    }
+    return sentences[m.sentence].text;
+  };
+  return { corpus, ...all, mentions, sentenceText };
 }
 
-/** Hash of every article's part cache names (the parts' own keys), in corpus order. */
+let ownCode: string | null = null;
+/** Hash of every article's part cache names (the parts' own keys), in corpus order, and of the code writing the lines. */
 function indexKey(corpus: Corpus, root: string): string {
-  const h = createHash("sha256").update("actor-index-1\0");
+  ownCode ??= readFileSync(fileURLToPath(import.meta.url), "utf8");
+  const h = createHash("sha256").update("actor-index\0").update(ownCode).update("\0");
   for (const meta of corpus.articles) {
     // outline, mentions and topics; the framing part is not read here
     for (const f of partFiles(readArticle(meta, root), root)) if (basename(dirname(f)) !== PARTS.framing.name) h.update(basename(f)).update("\0");
@@ -68,7 +109,7 @@ function indexKey(corpus: Corpus, root: string): string {
 }
 
 /** Streams every article's parts once, handing each mention to `file` with its sentence and topics. */
-function fileEveryMention(corpus: Corpus, root: string, all: AllRules, file: (actor: string, filed: FiledMention) => unknown): void {
+function fileEveryMention(corpus: Corpus, root: string, all: AllRules, file: (actor: string, filed: FiledMention, sentenceText: string) => unknown): void {
   for (const [i, meta] of corpus.articles.entries()) {
     const { outline, mentions, topics } = articleParts(readArticle(meta, root), root, all);
     corpusPass.onProgress?.(i + 1, corpus.articles.length);
@@ -77,7 +118,7 @@ function fileEveryMention(corpus: Corpus, root: string, all: AllRules, file: (ac
     const topicsOf = new Map(topics.map((t) => [t.sentence, t.topics.map((x) => x.topic)]));
     for (const m of mentions) {
       const s = sentences[m.sentence];
-      file(m.actor, { mention: m, sentence: { start: s.start, text: s.text }, topics: topicsOf.get(m.sentence) ?? [] });
+      file(m.actor, { mention: m, sentenceStart: s.start, topics: topicsOf.get(m.sentence) ?? [] }, s.text);
     }
   }
 }
@@ -93,7 +134,7 @@ function writeIndex(corpus: Corpus, root: string, all: AllRules, base: string, d
     size.set(actor, 0);
   };
   fileEveryMention(corpus, root, all, (actor, filed) => {
-    const line = JSON.stringify(filed) + "\n";
+    const line = JSON.stringify(toLine(filed)) + "\n";
     if (!waiting.has(actor)) waiting.set(actor, []);
     waiting.get(actor)!.push(line);
     size.set(actor, (size.get(actor) ?? 0) + line.length);

@@ -15,14 +15,14 @@ const EVIDENCE_PER_GROUP = 25;
 
 /** One actor's page, from that actor's filed mentions (loaders/actorIndex.ts). */
 export function actorPage(id: string, root = process.cwd()) {
-  const { corpus, rules, topicRules, mentions: filed } = actorMentions(id, root);
+  const { corpus, rules, topicRules, mentions: filed, sentenceText } = actorMentions(id, root);
   const actor = rules.actors.byId.get(id);
   if (!actor) throw new InputError("data/rules/actors.yaml", null, `no actor with id "${id}"`, "check the link or the actor's id");
   const metaOf = new Map(corpus.articles.map((a) => [a.id, a]));
   const mine = filed.map((f) => f.mention);
   const filedOf = new Map<ArticleMention, FiledMention>(filed.map((f) => [f.mention, f]));
 
-  const evidenceRow = (m: ArticleMention) => inSentence(m, filedOf.get(m)!.sentence);
+  const evidenceRow = (m: ArticleMention) => inSentence(m, { start: filedOf.get(m)!.sentenceStart, text: sentenceText(m) });
 
   const byGrouping = Object.fromEntries(
     GROUPINGS.map((grouping) => {

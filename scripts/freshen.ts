@@ -7,22 +7,27 @@
 // missing and runs their loaders, and reuses the rest (an unchanged rebuild runs nothing).
 //
 // An output's inputs: its loader file, every file under loaders/ and data/ (the article
-// texts excepted), package-lock.json, and the article texts: all of them, except for a
-// loader with an [article] parameter, whose output for one article depends on that
-// article's text alone (corpus.yaml and the rules are shared). The hashes the cached
-// outputs were built from live in a manifest beside the cache; an output with no entry
-// (made by `observable preview`, or before this script existed) counts as stale.
+// texts excepted), package-lock.json, the external development set in ../shared/eval,
+// and the article texts: all of them, except for a loader with an [article] parameter,
+// whose output for one article depends on that article's text alone (corpus.yaml and the
+// rules are shared). The hashes the cached outputs were built from live in a manifest
+// beside the cache; an output with no entry (made by `observable preview`, or before this
+// script existed) counts as stale.
 //
 //   tsx scripts/freshen.ts            delete stale outputs, print what went
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { EXTERNAL_EVAL } from "../loaders/accuracy.ts";
 
 export const CACHE_DIR = join("src", ".observablehq", "cache");
 export const MANIFEST = join(CACHE_DIR, ".parallax-inputs.json");
-/** What every loader may read, besides its own file. */
-export const SHARED_INPUTS = ["loaders", "data", "package-lock.json"];
+/**
+ * What every loader may read, besides its own file; the external development set
+ * (loaders/accuracy.ts) lives outside the project but feeds the Method page.
+ */
+export const SHARED_INPUTS = ["loaders", "data", "package-lock.json", EXTERNAL_EVAL];
 const ARTICLES = join("data", "articles");
 const LOADER_EXTENSIONS = /\.(?:ts|js|mjs|cjs|jsx|tsx|py|sh|R|rs|go|java|jl|php|exe)$/;
 

@@ -2,7 +2,6 @@
 // under src/data call, each one over the whole (cached) corpus. Actor and article pages
 // are one entry each, covering every actor and every article.
 import { loadCorpus } from "../corpus.ts";
-import { corpusPass } from "../digest.ts";
 import { corpusSummary, packSummary } from "../summary.ts";
 import { mentionEvidence } from "../evidence.ts";
 import { ruleUsage } from "../ruleUsage.ts";
@@ -33,14 +32,17 @@ export function pageIds(name: BenchLoader, root: string): string[] | null {
   return name === "actor pages" ? loadActorRules(root).actors.map((a) => a.id) : null;
 }
 
-/** Runs one loader over the corpus at `root` (a page loader for `ids`, default all); returns the bytes of JSON it wrote. */
-export function runBenchLoader(name: BenchLoader, root: string, ids?: string[]): number {
+/**
+ * Runs one loader over the corpus at `root` (a page loader for `ids`, default all); returns
+ * the bytes of JSON it wrote. `onPage` hears how many pages are done.
+ */
+export function runBenchLoader(name: BenchLoader, root: string, ids?: string[], onPage?: (done: number, total: number) => void): number {
   const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
   // pages: one output per actor or article, as the build writes them
   const each = (ids: string[], f: (id: string) => unknown) =>
     ids.reduce((n, id, i) => {
       const b = bytes(f(id));
-      corpusPass.onProgress?.(i + 1, ids.length);
+      onPage?.(i + 1, ids.length);
       return n + b;
     }, 0);
   switch (name) {

@@ -80,16 +80,19 @@ if (values.prepare) {
   progress(`${name}: running over the corpus`);
   const t = performance.now();
   let lastReport = t;
-  corpusPass.onProgress = (done, total) => {
+  // articles read by a corpus pass, pages made by a page loader (an actor page process makes one)
+  const reporter = (unit: string) => (done: number, total: number) => {
     const now = performance.now();
     if (now - lastReport < 2000 && done !== total) return;
+    if (unit === "pages" && total === 1) return;
     lastReport = now;
-    progress(`${name}: ${done}/${total} articles, ${(done / ((now - t) / 1000)).toFixed(0)} articles/s`);
+    progress(`${name}: ${done}/${total} ${unit}, ${(done / ((now - t) / 1000)).toFixed(0)} ${unit}/s`);
   };
+  corpusPass.onProgress = reporter("articles");
   let bytes = -1;
   let failure: string | null = null;
   try {
-    bytes = runBenchLoader(name, root, values.ids?.split(","));
+    bytes = runBenchLoader(name, root, values.ids?.split(","), reporter("pages"));
   } catch (e) {
     // at scale a loader's output can outgrow what V8 can hold in one string: say so
     failure = `${name}: ${(e as Error).message}`;

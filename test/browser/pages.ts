@@ -61,9 +61,24 @@ async function overviewInteractions(page: Page) {
   await page.click("svg[class^='plot'] a[*|href*='actors/'] rect");
   await page.waitForURL(/\/actors\//, { timeout: 10_000 }).catch(() => {});
   const url = page.url();
+  // an evidence sentence's article name opens the reader at that mention
+  await page.goBack();
+  const links = await page.$$eval(".evidence a[href*='articles/']", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const malformed = links.filter((l) => !/\/articles\/[^/#]+#m-\d+$/.test(l));
+  let target = "";
+  if (links.length) {
+    await page.goto(links[0]);
+    const anchor = decodeURIComponent(new URL(links[0]).hash.slice(1));
+    target = await page
+      .waitForSelector(`[id="${anchor}"]`, { timeout: 10_000 })
+      .then((el) => el.evaluate((n) => `${n.className}: ${n.textContent}`))
+      .catch(() => "");
+  }
   return [
     { what: "switching to author origin changes the stance matrix", ok: before !== after },
     { what: `clicking a matrix cell opens the actor's page (${href})`, ok: /\/actors\/[a-z-]+/.test(url), detail: url },
+    { what: `evidence sentences link to the reader at the mention (${links.length} links)`, ok: links.length >= 4 && malformed.length === 0, detail: malformed.slice(0, 3).join("\n") },
+    { what: `the first evidence link lands on a highlighted mention (${target})`, ok: /\bmention\b/.test(target), detail: links[0] },
   ];
 }
 

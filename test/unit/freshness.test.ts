@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, chmodSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -104,5 +104,24 @@ test("rebuilds follow every edit, recompute only what changed, and a failed buil
     assert.equal(dataFile(dir, "mentions"), good);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the external development set the Method page reads counts as an input", async () => {
+  const { digestInputs } = await import("../../scripts/freshen.ts");
+  const parent = mkdtempSync(join(tmpdir(), "parallax-external-"));
+  const root = join(parent, "project");
+  try {
+    cpSync("data", join(root, "data"), { recursive: true });
+    const before = digestInputs(root).shared;
+    const dev = join(parent, "shared", "eval", "newsmtsc-rw-dev.jsonl");
+    mkdirSync(join(parent, "shared", "eval"), { recursive: true });
+    writeFileSync(dev, '{"id":"a","text":"x","target":{"text":"x","start":0,"end":1},"label":"neutral"}\n');
+    const added = digestInputs(root).shared;
+    assert.notEqual(added, before, "the set appearing changes the inputs");
+    writeFileSync(dev, '{"id":"a","text":"x","target":{"text":"x","start":0,"end":1},"label":"favorable"}\n');
+    assert.notEqual(digestInputs(root).shared, added, "an edited label changes the inputs");
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
   }
 });
