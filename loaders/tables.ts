@@ -133,7 +133,7 @@ export function articleStanceTable(a: Analysis, options: BootstrapOptions = {}) 
 function evidenceFor(a: Analysis, m: ArticleMention | null) {
   if (!m) return null;
   const s = articleOf(a, m.article)!.segmented.sentences[m.sentence];
-  return { article: m.article, sentence: m.sentence, text: s.text, start: m.start - s.start, end: m.end - s.start, mention: m.text, score: round4(m.score), stance: m.stance };
+  return { article: m.article, sentence: m.sentence, text: s.text, start: m.start - s.start, end: m.end - s.start, rawStart: m.rawStart, mention: m.text, score: round4(m.score), stance: m.stance };
 }
 
 /** Largest gaps between groups per actor and per actor × topic, with a sentence per side. */

@@ -40,7 +40,7 @@ export function divergenceList(data, {grouping = "group", minMentions = 3, limit
       box.append(h);
       if (ev) {
         box.append(sentenceWithCues(ev));
-        box.append(el("div", {className: "evidence-meta"}, `${ev.stance} ${fmt(ev.score)} · a typical sentence for this side · `, el("a", {href: `./articles/${encodeURIComponent(ev.article)}`, textContent: ev.article})));
+        box.append(el("div", {className: "evidence-meta"}, `${ev.stance} ${fmt(ev.score)} · a typical sentence for this side · `, el("a", {href: `./articles/${encodeURIComponent(ev.article)}#m-${ev.rawStart}`, textContent: ev.article})));
       }
       sides.append(box);
     }

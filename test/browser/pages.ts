@@ -50,8 +50,9 @@ function readerMatchesRaw(raw: string) {
   };
 }
 
-/** The grouping switch changes the matrix; a matrix cell opens its actor's page. */
+/** The grouping switch changes the matrix; a matrix cell opens its actor's page; an evidence link opens the reader at its mention. */
 async function overviewInteractions(page: Page) {
+  const overview = page.url();
   const matrix = () => page.$eval("svg[class^='plot'] g[aria-label='cell']", (g) => g.closest("svg")!.outerHTML);
   const before = await matrix();
   await page.getByLabel("Author origin").check();
@@ -62,7 +63,8 @@ async function overviewInteractions(page: Page) {
   await page.waitForURL(/\/actors\//, { timeout: 10_000 }).catch(() => {});
   const url = page.url();
   // an evidence sentence's article name opens the reader at that mention
-  await page.goBack();
+  await page.goto(overview);
+  await page.waitForSelector(".evidence a[href*='articles/']", { timeout: 10_000 }).catch(() => {});
   const links = await page.$$eval(".evidence a[href*='articles/']", (as) => as.map((a) => (a as HTMLAnchorElement).href));
   const malformed = links.filter((l) => !/\/articles\/[^/#]+#m-\d+$/.test(l));
   let target = "";
