@@ -14,7 +14,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renam
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
-import { articleParts, corpusPass, loadAllRules, type AllRules } from "./digest.ts";
+import { articleParts, loadAllRules, type AllRules } from "./digest.ts";
 import { outlineOf, outlineSentences } from "./outline.ts";
 import { prepareArticle } from "./articleCache.ts";
 import { cachedPart, PARTS, partFiles, partsDir } from "./partCache.ts";
@@ -110,9 +110,8 @@ function indexKey(corpus: Corpus, root: string): string {
 
 /** Streams every article's parts once, handing each mention to `file` with its sentence and topics. */
 function fileEveryMention(corpus: Corpus, root: string, all: AllRules, file: (actor: string, filed: FiledMention, sentenceText: string) => unknown): void {
-  for (const [i, meta] of corpus.articles.entries()) {
+  for (const meta of corpus.articles) {
     const { outline, mentions, topics } = articleParts(readArticle(meta, root), root, all);
-    corpusPass.onProgress?.(i + 1, corpus.articles.length);
     if (!mentions.length) continue;
     const sentences = outlineSentences(outline);
     const topicsOf = new Map(topics.map((t) => [t.sentence, t.topics.map((x) => x.topic)]));

@@ -20,7 +20,7 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
-import { articleParts, corpusPass, loadAllRules, loadDigest, type Digest, type DigestOptions } from "./digest.ts";
+import { articleParts, loadAllRules, loadDigest, type Digest, type DigestOptions } from "./digest.ts";
 import type { LabelUse } from "./framing.ts";
 import { outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
 import { partFiles, partsDir } from "./partCache.ts";
@@ -90,14 +90,13 @@ function writeIndex(corpus: Corpus, root: string, base: string, dir: string): vo
     waiting[f].push(line);
     if ((size[f] += line.length) > FLUSH_CHARS) flush(f);
   };
-  for (const [i, meta] of corpus.articles.entries()) {
+  for (const meta of corpus.articles) {
     const { outline: o, mentions, topics, labels } = articleParts(readArticle(meta, root), root, all);
     put("outline", [o.body, o.sentences, o.paragraphs, o.words, o.apparatus] satisfies OutlineLine);
     put("mentions", mentions.flatMap((m) => [m.sentence, m.actor, m.text, m.start, m.end, m.rawStart, m.rawEnd, m.stance, m.score]) satisfies MentionsLine);
     put("topics", topics.map((t) => [t.sentence, t.topics.map((x) => [x.topic, x.rules])]) satisfies TopicsLine);
     put("labels", labels.map((u) => [u.family, u.label, u.sentence, u.start, u.end, u.text]) satisfies LabelsLine);
     put("vocabulary", o.vocabulary);
-    corpusPass.onProgress?.(i + 1, corpus.articles.length);
   }
   for (const f of FILES) flush(f);
   try {
@@ -168,7 +167,6 @@ function readIndex(corpus: Corpus, all: ReturnType<typeof loadAllRules>, dir: st
       digest.labelUses.push({ family: shared(family), label: shared(label), article: id, sentence, start, end, text: shared(text) } satisfies LabelUse);
     }
     if (vocabulary) onVocabulary!(meta, next(vocabulary, "vocabulary") as VocabularyEntry[]);
-    corpusPass.onProgress?.(digest.articles.length, corpus.articles.length);
   }
   for (const lines of [outlines, mentions, topics, labels, vocabulary]) lines?.return(undefined); // closes the files
   return digest;

@@ -106,12 +106,6 @@ export interface DigestOptions {
   only?: string[];
 }
 
-/**
- * Where a long pass over the corpus reports how far it is (articles done of total); the
- * benchmark sets it, the build's loaders stay quiet.
- */
-export const corpusPass: { onProgress: ((done: number, total: number) => void) | null } = { onProgress: null };
-
 /** The whole corpus, article by article: what every corpus-wide table is computed from. */
 export function loadDigest(root = process.cwd(), options: DigestOptions = {}): Digest {
   const corpus = loadCorpus(root);
@@ -136,7 +130,6 @@ export function loadDigest(root = process.cwd(), options: DigestOptions = {}): D
     for (const t of parts.topics) digest.sentenceTopics.push(options.slim ? { article: shared(t.article), sentence: t.sentence, topics: t.topics.map((x) => ({ topic: shared(x.topic), rules: x.rules.map(shared), spans: NONE })) } : t);
     for (const u of parts.labels) digest.labelUses.push(options.slim ? { ...u, family: shared(u.family), label: shared(u.label), article: shared(u.article), text: shared(u.text) } : u);
     options.onVocabulary?.(article.meta, outline.vocabulary);
-    corpusPass.onProgress?.(digest.articles.length, wanted.articles.length);
   }
   return digest;
 }

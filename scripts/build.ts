@@ -4,15 +4,19 @@
 //   1. freshen: delete the cached loader outputs whose inputs changed (scripts/freshen.ts)
 //   2. check the inputs and compute every article's cached parts (two worker threads): a bad article,
 //      corpus entry or rule stops here with "error: file:line: problem / fix"
-//   3. `observable build` into .cache/dist-next (Framework empties its output first)
-//   4. only if it succeeded: .cache/dist-next replaces dist/; otherwise dist/ keeps the
+//   3. run the data and page loaders whose outputs are missing, two processes at a time
+//      (scripts/prerun.ts): Framework would run each output in a process of its own, in turn
+//   4. `observable build` into .cache/dist-next (Framework empties its output first)
+//   5. only if it succeeded: .cache/dist-next replaces dist/; otherwise dist/ keeps the
 //      last good build
-//   5. record the input hashes of the cached outputs for the next freshen
+//   6. record the input hashes of the cached outputs for the next freshen
 import { spawnSync } from "node:child_process";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
-import { freshen, recordManifest } from "./freshen.ts";
+import { CACHE_DIR, freshen, recordManifest } from "./freshen.ts";
+import { missingOutputs, prerunLoaders } from "./prerun.ts";
+import buildConfig from "./observablehq.build.config.ts";
 import { InputError } from "../loaders/inputError.ts";
 import { warmCaches } from "../loaders/warmCaches.ts";
 import { checkAllRules } from "../loaders/rules/index.ts";
@@ -45,6 +49,27 @@ try {
 } catch (e) {
   if (e instanceof InputError) fail(`error: ${e.message}`);
   throw e;
+}
+
+try {
+  const t = performance.now();
+  const src = join(root, "src");
+  const jobs = missingOutputs(src, join(root, CACHE_DIR), buildConfig.dynamicPaths);
+  let last = t;
+  const ran = await prerunLoaders(root, src, jobs, 2, (done, total) => {
+    const now = performance.now();
+    if (now - last < 5000 && done !== total) return;
+    last = now;
+    say(`data loaders: ${done}/${total} outputs, ${(done / ((now - t) / 1000)).toFixed(1)} per second`);
+  });
+  // named in Framework's manner (/data/mentions.json), all of them when they are few
+  const named = ran.made.slice(0, ran.made.length > 40 ? 8 : 40).map((m) => `/${m}`);
+  const more = ran.made.length > named.length ? `, … (${ran.made.length - named.length} more)` : "";
+  say(`data loaders: ${ran.outputs} output(s) made on ${Math.min(2, jobs.length)} process(es) in ${((performance.now() - t) / 1000).toFixed(1)} s${named.length ? `: ${named.join(", ")}${more}` : ""}`);
+} catch (e) {
+  // the outputs made before the failure are valid for the inputs hashed above
+  recordManifest(digest);
+  fail(`${(e as Error).message}: see the message above.`);
 }
 
 rmSync(NEXT, { recursive: true, force: true });

@@ -31,9 +31,11 @@ export const SHARED_INPUTS = ["loaders", "data", "package-lock.json", EXTERNAL_E
 const ARTICLES = join("data", "articles");
 const LOADER_EXTENSIONS = /\.(?:ts|js|mjs|cjs|jsx|tsx|py|sh|R|rs|go|java|jl|php|exe)$/;
 
-interface Loader {
+export interface Loader {
   /** path of the loader file, relative to src/ */
   file: string;
+  /** the output it makes, relative to Framework's cache, with [param] placeholders */
+  target: string;
   pattern: RegExp;
   params: string[];
 }
@@ -89,7 +91,7 @@ export function findLoaders(root: string): Loader[] {
             .join("") +
           "$",
       );
-      return { file, pattern, params };
+      return { file, target, pattern, params };
     });
 }
 

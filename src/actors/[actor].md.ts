@@ -1,12 +1,13 @@
 // Page loader: one page per actor, so each has its own title and description.
 import { parseArgs } from "node:util";
+import { emitText } from "../../loaders/emit.ts";
 import { loadActorRules } from "../../loaders/rules/actorRules.ts";
 
 const { values } = parseArgs({ options: { actor: { type: "string" } } });
-const actor = loadActorRules().byId.get(values.actor!);
-if (!actor) throw new Error(`no actor "${values.actor}" in data/rules/actors.yaml`);
-
-process.stdout.write(`---
+emitText(() => {
+  const actor = loadActorRules().byId.get(values.actor!);
+  if (!actor) throw new Error(`no actor "${values.actor}" in data/rules/actors.yaml`);
+  return `---
 title: ${JSON.stringify(`${actor.label}: how sources portray it`)}
 description: ${JSON.stringify(`How Turkish, Iranian, US-affiliated and Pakistani sources portray ${actor.label}: stance by group and article, the cues behind it, and the evidence sentences.`)}
 toc: false
@@ -33,4 +34,5 @@ const grouping = view(Inputs.radio(new Map([["Outlet affiliation", "group"], ["A
 \`\`\`js
 actorView(data, {grouping, width})
 \`\`\`
-`);
+`;
+});

@@ -1,13 +1,14 @@
 // Page loader: one reader page per article, so each has its own title and description.
 import { parseArgs } from "node:util";
+import { emitText } from "../../loaders/emit.ts";
 import { loadCorpus } from "../../loaders/corpus.ts";
 
 const { values } = parseArgs({ options: { article: { type: "string" } } });
-const meta = loadCorpus().articles.find((a) => a.id === values.article);
-if (!meta) throw new Error(`no article "${values.article}" in data/corpus.yaml`);
-const yamlString = (s: string) => JSON.stringify(s);
-
-process.stdout.write(`---
+emitText(() => {
+  const meta = loadCorpus().articles.find((a) => a.id === values.article);
+  if (!meta) throw new Error(`no article "${values.article}" in data/corpus.yaml`);
+  const yamlString = (s: string) => JSON.stringify(s);
+  return `---
 title: ${yamlString(meta.title)}
 description: ${yamlString(`${meta.title} (${meta.outlet}), read by Parallax: actor mentions coloured by stance, with the cues that decided them.`)}
 toc: false
@@ -26,4 +27,5 @@ const article = FileAttachment(${JSON.stringify(`../data/articles/${meta.id}.jso
 \`\`\`js
 articleView(article)
 \`\`\`
-`);
+`;
+});

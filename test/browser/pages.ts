@@ -148,6 +148,7 @@ export const pages: PageExpectations[] = [
     checks: [
       { what: "confusion matrices", selector: ".card svg[class^='plot'] g[aria-label='cell'] rect", min: 9 },
       { what: "article table", selector: "form[class*='-table'] table tbody tr", min: 5 },
+      { what: "whole-table JSON downloads", selector: "a.download-json[href*='_file/data/']", min: 2, max: 2 },
     ],
   },
   {

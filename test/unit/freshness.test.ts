@@ -27,8 +27,15 @@ function build(dir: string) {
   return { status: r.status, log: r.stdout + r.stderr };
 }
 
-/** Loader outputs that actually ran (Framework logs "[missing]" or "[stale]" before running one). */
-const ran = (log: string) => [...log.matchAll(/load (\S+) → (?:\x1b\[\d+m)?\[(?:missing|stale)\]/g)].map((m) => m[1]);
+/**
+ * Loader outputs that actually ran: those the build's pre-runner made (scripts/prerun.ts
+ * names them all when they are few, as here) and any Framework ran itself (it logs
+ * "[missing]" or "[stale]" before running one).
+ */
+const ran = (log: string) => [
+  ...(/data loaders: \d+ output\(s\) made [^:\n]*: ([^\n]*)/.exec(log)?.[1].split(", ") ?? []),
+  ...[...log.matchAll(/load (\S+) → (?:\x1b\[\d+m)?\[(?:missing|stale)\]/g)].map((m) => m[1]),
+];
 
 const dataFile = (dir: string, prefix: string) => {
   const d = join(dir, "dist", "_file", "data", ...prefix.split("/").slice(0, -1));

@@ -1,0 +1,198 @@
+// Runs the data loaders before `observable build` does: two processes, many outputs each.
+//
+// Framework runs every loader output in a Node process of its own, one after another
+// (its build awaits each in turn): at 1,000 articles that is 1,000 reader pages paying
+// ~0.7 s of start-up each, on one core. Here two child processes take outputs from one
+// queue, and each runs the loader file itself: a fresh instance of the module per output,
+// with the route parameters in process.argv as Framework passes them (--actor=russia), its
+// emitJson or emitText handing the output over (loaders/emit.ts) instead of printing it. So the
+// cached text is the text Framework would have written; Framework then finds it in its
+// cache, newer than the loader file, and uses it. A loader that calls neither is left for
+// Framework to run.
+import { fork } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { findLoaders } from "./freshen.ts";
+import { EMIT_SINK, type EmitSink } from "../loaders/emit.ts";
+import { InputError } from "../loaders/inputError.ts";
+
+export interface LoaderJob {
+  /** the loader file, absolute */
+  loader: string;
+  /** the output's name in the cache (data/actors/russia.json) */
+  target: string;
+  /** where the output goes, absolute */
+  output: string;
+  /** route parameters as Framework passes them */
+  args: string[];
+}
+
+/** Page routes with parameters (src/actors/[actor].md.ts → /actors/([^/]+)) and their names. */
+function pageRoutes(src: string): Array<{ pattern: RegExp; params: string[] }> {
+  const routes: Array<{ pattern: RegExp; params: string[] }> = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith(".")) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.md(?:\.[A-Za-z]+)?$/.test(e.name) && p.includes("[")) {
+        // a Markdown page or a page loader (actors/[actor].md.ts)
+        const route = "/" + relative(src, p).replace(/\.md(?:\.[A-Za-z]+)?$/, "").split(sep).join("/");
+        const params: string[] = [];
+        const source = route
+          .split(/(\[[^\]]+\])/)
+          .map((part) => (/^\[[^\]]+\]$/.test(part) ? (params.push(part.slice(1, -1)), "([^/]+)") : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+          .join("");
+        routes.push({ pattern: new RegExp(`^${source}$`), params });
+      }
+    }
+  };
+  walk(src);
+  return routes;
+}
+
+/**
+ * Every output the site's pages need that `cacheDir` lacks: each loader without
+ * parameters, and each parameterised loader once per value its parameter takes in
+ * `dynamicPaths` (the config's: /actors/russia gives actor=russia).
+ */
+export function missingOutputs(src: string, cacheDir: string, dynamicPaths: string[]): LoaderJob[] {
+  const values = new Map<string, Set<string>>();
+  const routes = pageRoutes(src);
+  for (const path of dynamicPaths) {
+    for (const r of routes) {
+      const m = r.pattern.exec(path);
+      if (m) r.params.forEach((name, i) => (values.get(name) ?? values.set(name, new Set()).get(name)!).add(m[i + 1]));
+    }
+  }
+  const jobs: LoaderJob[] = [];
+  // findLoaders reads <root>/src
+  for (const l of findLoaders(dirname(src))) {
+    let bindings: Array<Record<string, string>> = [{}];
+    for (const name of l.params) bindings = bindings.flatMap((b) => [...(values.get(name) ?? [])].map((v) => ({ ...b, [name]: v })));
+    for (const b of bindings) {
+      const target = l.target.replace(/\[([^\]]+)\]/g, (_, name: string) => b[name]);
+      const output = join(cacheDir, ...target.split("/"));
+      if (!existsSync(output)) jobs.push({ loader: join(src, l.file), target, output, args: Object.entries(b).map(([k, v]) => `--${k}=${v}`) });
+    }
+  }
+  return jobs;
+}
+
+/**
+ * Queue order: the first two outputs each build one of the indexes the others read (a
+ * corpus-wide table: loaders/analysisIndex.ts; the first page of the smallest
+ * parameterised loader, an actor page: loaders/actorIndex.ts), one in each process.
+ */
+function queueOrder(jobs: LoaderJob[]): LoaderJob[] {
+  const plain = jobs.filter((j) => j.args.length === 0);
+  const byLoader = new Map<string, LoaderJob[]>();
+  for (const j of jobs) if (j.args.length) (byLoader.get(j.loader) ?? byLoader.set(j.loader, []).get(j.loader)!).push(j);
+  const paged = [...byLoader.values()].sort((a, b) => a.length - b.length);
+  const first = paged[0] ?? [];
+  return [...plain.slice(0, 1), ...first.slice(0, 1), ...plain.slice(1), ...first.slice(1), ...paged.slice(1).flat()];
+}
+
+export interface PrerunResult {
+  outputs: number;
+  /** the outputs made, in the order they finished */
+  made: string[];
+  /** seconds computing, per loader file (relative to src), summed over its outputs */
+  seconds: Record<string, number>;
+  /** bytes written per loader file */
+  bytes: Record<string, number>;
+  /** peak RSS of each process, MB */
+  rss_mb: number[];
+  wall_s: number;
+}
+
+type ChildMessage = { ready: true } | { done: string; seconds: number; bytes: number; rss: number; skipped?: boolean };
+
+/** Runs `jobs` in `processes` child processes (cwd `root`); rejects, after stopping the others, when one fails. */
+export function prerunLoaders(root: string, src: string, jobs: LoaderJob[], processes = 2, onProgress?: (done: number, total: number) => void): Promise<PrerunResult> {
+  const queue = queueOrder(jobs);
+  const total = queue.length;
+  const result: PrerunResult = { outputs: 0, made: [], seconds: {}, bytes: {}, rss_mb: [], wall_s: 0 };
+  const started = performance.now();
+  if (total === 0) return Promise.resolve(result);
+  const tsx = import.meta.resolve("tsx");
+  const n = Math.max(1, Math.min(processes, total));
+  let done = 0;
+  const children = Array.from({ length: n }, () =>
+    fork(fileURLToPath(import.meta.url), ["--child"], { cwd: root, execArgv: ["--import", tsx], stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+  );
+  const runs = children.map(
+    (child, i) =>
+      new Promise<void>((resolve, reject) => {
+        let current: LoaderJob | undefined;
+        const next = () => {
+          current = queue.shift();
+          child.send(current ?? { exit: true });
+        };
+        child.on("message", (m: ChildMessage) => {
+          if ("done" in m) {
+            const key = relative(src, current!.loader);
+            result.seconds[key] = (result.seconds[key] ?? 0) + m.seconds;
+            result.bytes[key] = (result.bytes[key] ?? 0) + m.bytes;
+            result.rss_mb[i] = Math.max(result.rss_mb[i] ?? 0, m.rss);
+            if (!m.skipped) result.made.push(m.done);
+            result.outputs = result.made.length;
+            onProgress?.(++done, total);
+          }
+          next();
+        });
+        child.on("exit", (code, signal) => {
+          if (code === 0) resolve();
+          else reject(new Error(`data loader ${current ? relative(src, current.loader) + (current.args.length ? " " + current.args.join(" ") : "") : "process"} failed (exit ${code ?? signal})`));
+        });
+      }),
+  );
+  return Promise.all(runs)
+    .then(() => {
+      result.wall_s = (performance.now() - started) / 1000;
+      return result;
+    })
+    .catch((e) => {
+      for (const c of children) c.kill();
+      throw e;
+    });
+}
+
+/** In a child: run each job the parent sends, write its output, report; exit when told. */
+async function child(): Promise<void> {
+  const sink = globalThis as { [EMIT_SINK]?: EmitSink };
+  const argv0 = process.argv[0];
+  let instances = 0;
+  process.on("message", async (job: LoaderJob | { exit: true }) => {
+    if ("exit" in job) {
+      process.disconnect();
+      return;
+    }
+    const t = performance.now();
+    let output: (() => string) | null = null;
+    sink[EMIT_SINK] = (o) => void (output = o);
+    process.argv = [argv0, job.loader, ...job.args];
+    let bytes = 0;
+    try {
+      // a query makes a new module instance: the loader reads its parameters anew (a
+      // number, not the output's name: a query ending in ".json" makes Node load JSON)
+      await import(`${pathToFileURL(job.loader).href}?prerun=${++instances}`);
+      if (output) {
+        const text = (output as () => string)();
+        const tmp = `${job.output}.${process.pid}`;
+        mkdirSync(dirname(job.output), { recursive: true });
+        writeFileSync(tmp, text);
+        renameSync(tmp, job.output);
+        bytes = statSync(job.output).size;
+      }
+    } catch (e) {
+      process.stderr.write(e instanceof InputError ? `\nerror: ${e.message}\n` : `\n${(e as Error).stack ?? e}\n`);
+      process.exit(1);
+    }
+    process.send!({ done: job.target, seconds: (performance.now() - t) / 1000, bytes, rss: process.resourceUsage().maxRSS / 1024, skipped: !output } satisfies ChildMessage);
+  });
+  process.send!({ ready: true } satisfies ChildMessage);
+}
+
+if (process.argv[2] === "--child" && import.meta.url === pathToFileURL(process.argv[1]).href) await child();
