@@ -45,7 +45,7 @@ interface Holder {
 }
 
 interface CueHit {
-  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of" | "for" | "if_negated">;
+  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of" | "for" | "if_negated" | "yields">;
   start: number;
   end: number;
   ironic: boolean;
@@ -207,11 +207,15 @@ function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number
   frame.tokens.forEach((t, i) => {
     if (t.kind !== "word" || (i >= target.tokenStart && i < target.tokenEnd)) return;
     words++;
-    if (attached.has(i) || ignored(t, rules) || rules.lexicon.negators.has(t.lower)) return;
+    if (attached.has(i) || ignored(t, rules) || isNegator(t, rules)) return;
     const v = afinn![t.lower] ?? afinn![t.base] ?? 0;
     sum += frame.negated[i] ? -v : v;
   });
   return words ? Math.max(-1, Math.min(1, sum / 5 / Math.sqrt(words))) : 0;
+}
+
+function isNegator(t: Token, rules: StanceRules): boolean {
+  return rules.lexicon.negators.has(t.lower);
 }
 
 function round(x: number): number {
@@ -266,19 +270,12 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
 
   const negated = new Array<boolean>(n).fill(false);
   for (let i = 0; i < n; i++) {
-    if (!lexicon.negators.has(tokens[i].lower)) continue;
+    if (!isNegator(tokens[i], rules)) continue;
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
     // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
     // the window counts words that carry content: "refused to come to Armenia's aid" is
     // four of them, the infinitive "to" and determiners are not counted
-    let counted = 0;
-    for (let j = i + 1; j < n && clause[j] === clause[i]; j++) {
-      // a new clause inside the sentence ends the scope: "failed in Libya and its weakness showed"
-      if (NEGATION_STOP.has(tokens[j].lower)) break;
-      if ((tokens[j].lower === "and" || tokens[j].lower === "or" || tokens[j].text === ",") && startsSubject(tokens[j + 1])) break;
-      negated[j] = !negated[j];
-      if (!NEGATION_TRANSPARENT.has(tokens[j].lower) && ++counted >= settings.negation_window) break;
-    }
+    for (let j = i + 1; j < negationScopeEnd(tokens, clause, i, settings.negation_window); j++) negated[j] = !negated[j];
   }
 
   const hedgedClause = new Set<number>();
@@ -295,6 +292,23 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   }
 
   return { tokens, clause, clauseWeight, antecedent, contrasted, negated, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
+}
+
+/**
+ * The exclusive end of what a negator at token `at` reaches: `window` content words (the
+ * infinitive "to" and determiners are not counted) in its clause, closed early by a new
+ * clause inside the sentence ("failed in Libya and its weakness showed").
+ */
+function negationScopeEnd(tokens: Token[], clause: number[], at: number, window: number): number {
+  let counted = 0;
+  for (let j = at + 1; j < tokens.length && clause[j] === clause[at]; j++) {
+    if (NEGATION_STOP.has(tokens[j].lower)) return j;
+    if ((tokens[j].lower === "and" || tokens[j].lower === "or" || tokens[j].text === ",") && startsSubject(tokens[j + 1])) return j;
+    if (!NEGATION_TRANSPARENT.has(tokens[j].lower) && ++counted >= window) return j + 1;
+  }
+  let j = at + 1;
+  while (j < tokens.length && clause[j] === clause[at]) j++;
+  return j;
 }
 
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
@@ -355,11 +369,18 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
       for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i) });
     }
   }
+  // "cannot draw a wedge" says the actor falls short; "cannot remain passive" says what
+  // the flipped cue says: a yielding cue counts only when what it negates holds no cue
+  const yielding = hits.filter((h) => h.cue.yields);
+  for (const y of yielding) {
+    const end = negationScopeEnd(tokens, frame.clause, y.end - 1, rules.settings.negation_window);
+    if (hits.some((h) => h !== y && h.start >= y.end && h.start < end)) hits.splice(hits.indexOf(y), 1);
+  }
   if (rules.settings.fallback_weight > 0) {
     afinn ??= afinnVocabulary();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (covered[i] || inHolder[i] || t.kind !== "word" || rules.lexicon.negators.has(t.lower) || ignored(t, rules)) continue;
+      if (covered[i] || inHolder[i] || t.kind !== "word" || isNegator(t, rules) || ignored(t, rules)) continue;
       const v = afinn[t.lower] ?? afinn[t.base];
       if (!v) continue;
       const w = (v / 5) * rules.settings.fallback_weight;

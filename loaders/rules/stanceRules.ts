@@ -66,6 +66,9 @@ export interface CueDef {
   /** weight (sign of the role's weight times this) when the cue is negated, instead of
    * flipping it: "did not help" says more than "helped" */
   if_negated?: number;
+  /** the cue is itself a negator ("cannot", "failed to"): it counts only when the words it
+   * negates hold no other cue, which then speaks for itself ("cannot remain passive") */
+  yields?: boolean;
   /** restrict the cue to these actors */
   actors?: string[];
   note: string;
@@ -128,6 +131,7 @@ export const STANCE_SCHEMA = {
           of: { enum: ["agent", "patient"] },
           if_negated: weight,
           for: { enum: ["agent", "patient"] },
+          yields: { type: "boolean" },
           actors: { type: "array", items: { type: "string" }, minItems: 1 },
           note: { type: "string", minLength: 1 },
         },

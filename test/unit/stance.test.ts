@@ -197,3 +197,24 @@ test("troops advancing into another's territory are the aggressor's", () => {
   assert.equal(stanceOf(s, "Russian"), "unfavorable");
   assert.equal(stanceOf(s, "Georgian"), "neutral");
 });
+
+test("incapacity: 'cannot', 'failed to' count against the actor unless what they negate is a cue", () => {
+  assert.equal(stanceOf("Moscow cannot build a coalition in the Caspian region.", "Moscow"), "unfavorable");
+  assert.equal(stanceOf("Ankara failed to open the border crossing last spring.", "Ankara"), "unfavorable");
+  // the negated cue speaks instead: not staying passive is no failure
+  const tag = tagText("Tehran cannot remain passive about the border.", rules)[0];
+  assert.ok(!tag.rules.some((r) => r.startsWith("incapacity")));
+  assert.notEqual(tag.stance, "unfavorable");
+  // "able to" is capacity; negated, it falls short
+  assert.equal(stanceOf("Georgia was not always able to keep its neighbours apart.", "Georgia"), "unfavorable");
+  // a yielding cue's flag is validated
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace("    yields: true\n", "    yields: sometimes\n");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
+
+test("a limited reach said of the actor counts against it; 'limited' before a noun does not", () => {
+  assert.equal(stanceOf("The CSTO's room for action in Central Asia has been severely limited.", "CSTO"), "unfavorable");
+  assert.equal(stanceOf("France sent limited supplies of fuel to the region.", "France"), "neutral");
+});
