@@ -568,8 +568,13 @@ function startsSubject(t: Token | undefined): boolean {
 
 /** No new subject between the start of a clause and a cue: no holder, no determiner or pronoun, no name. */
 function subjectless(from: number, to: number, holders: Holder[], frame: SentenceFrame): boolean {
-  if (holders.some((h) => h.tokenStart >= from && h.tokenStart < to)) return false;
-  for (let i = from; i < to; i++) {
+  // a verb before any subject word starts a predicate: what follows it is its object
+  // ("but lacked the stature"), not a new subject
+  frame.pos ??= posTags(frame.tokens.map((x) => x.text));
+  let end = to;
+  for (let i = from; i < to; i++) if (/^VB[DZP]?$/.test(frame.pos[i]) || frame.tokens[i].lower === "to") { end = i; break; }
+  if (holders.some((h) => h.tokenStart >= from && h.tokenStart < end)) return false;
+  for (let i = from; i < end; i++) {
     const t = frame.tokens[i];
     if (SUBJECT_WORDS.has(t.lower) || (t.kind === "word" && /^\p{Lu}/u.test(t.text))) return false;
   }

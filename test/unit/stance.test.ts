@@ -218,3 +218,11 @@ test("a limited reach said of the actor counts against it; 'limited' before a no
   assert.equal(stanceOf("The CSTO's room for action in Central Asia has been severely limited.", "CSTO"), "unfavorable");
   assert.equal(stanceOf("France sent limited supplies of fuel to the region.", "France"), "neutral");
 });
+
+test("capability words: named they favour the actor, lacking they count against it; a clause after 'but' keeps its subject past the verb", () => {
+  assert.equal(stanceOf("Georgia's prime minister brings years of expertise to the talks.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Armenia won the vote, but lacked the experience to govern the region.", "Armenia"), "neutral");
+  const tag = tagText("Armenia held the talks in May, but lacked the experience to settle anything.", rules)[0];
+  assert.ok(tag.rules.includes("standing (agent)"));
+  assert.equal(tag.stance, "unfavorable");
+});
