@@ -438,6 +438,9 @@ function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: 
   const group = new Set<Holder>([h]);
   const linked = (a: Holder, b: Holder) => {
     const gap = frame.tokens.slice(a.tokenEnd, b.tokenStart);
+    // "Israel's Heron drones", "Russia's Putin": a name owned by the possessor before it
+    // heads the same noun phrase, so they share its roles
+    if (gap.length === 0 && a.possessive) return true;
     if (gap.length === 0 || gap.length > 3) return false;
     if (!gap.every((t) => rules.lexicon.coordinators.has(t.lower) || DETERMINERS.has(t.lower) || t.text === "(" || t.text === ")")) return false;
     // "as" links only in "as well as": "replaced Russia as Armenia's partner" is no list

@@ -226,3 +226,10 @@ test("capability words: named they favour the actor, lacking they count against 
   assert.ok(tag.rules.includes("standing (agent)"));
   assert.equal(tag.stance, "unfavorable");
 });
+
+test("sponsoring armed groups is no help; a name owned by a possessor shares its roles", () => {
+  assert.equal(stanceOf("For years Moscow has funded separatist militias in the north.", "Moscow"), "unfavorable");
+  assert.notEqual(stanceOf("For years Moscow has funded schools in the north.", "Moscow"), "unfavorable");
+  const tag = tagText("France's Rafale Marine jets proved a decisive advantage in the exercise.", rules).find((m) => m.text === "France");
+  assert.equal(tag?.stance, "favorable");
+});
