@@ -233,3 +233,14 @@ test("sponsoring armed groups is no help; a name owned by a possessor shares its
   const tag = tagText("France's Rafale Marine jets proved a decisive advantage in the exercise.", rules).find((m) => m.text === "France");
   assert.equal(tag?.stance, "favorable");
 });
+
+test("a sentence opening with a participle phrase describes the subject after its comma; 'struggling to' negates", () => {
+  assert.equal(stanceOf("Criticized for its silence at the summit, Moscow sent a delegation to Yerevan.", "Moscow"), "unfavorable");
+  assert.equal(stanceOf("Struggling to win over the voters of the north, Georgia changed its campaign.", "Georgia"), "unfavorable");
+  // a possessor inside the opening phrase keeps its own cue
+  const tags = tagText("Exploiting Russia's weakness in the region, Turkey opened a new trade route.", rules);
+  assert.equal(tags.find((m) => m.text === "Turkey")?.stance, "unfavorable");
+  assert.equal(tags.find((m) => m.text === "Russia")?.stance, "unfavorable");
+  // "Following ..." opens a prepositional phrase, not a description
+  assert.equal(stanceOf("Following the attacks in the south, Georgia closed its border.", "Georgia"), "neutral");
+});
