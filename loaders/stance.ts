@@ -359,11 +359,18 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
       }
     }
   }
+  // a headline capitalises most of its words: there the capitals say nothing
+  const words = tokens.filter((t) => t.kind === "word");
+  const headline = words.filter((t) => /^\p{Lu}/u.test(t.text)).length > words.length / 2;
+  // "the Democratic district attorney", "Heritage Action": inside a sentence in ordinary
+  // case a capitalised word is part of a name, not a judgement
+  const inName = (i: number) => !headline && i > 0 && /^\p{Lu}/u.test(tokens[i].text) && !/^["'(\u2014\u2013:.-]$/.test(tokens[i - 1].text);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (covered[i] || inHolder[i] || t.kind !== "word") continue;
     const cues = rules.wordIndex.get(t.lower) ?? rules.wordIndex.get(t.base);
     if (cues && /ed$/.test(t.lower) && i > 0 && DETERMINERS.has(tokens[i - 1].lower)) continue;
+    if (cues && inName(i)) continue;
     if (cues) {
       covered[i] = true;
       for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i) });
@@ -380,7 +387,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     afinn ??= afinnVocabulary();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (covered[i] || inHolder[i] || t.kind !== "word" || isNegator(t, rules) || ignored(t, rules)) continue;
+      if (covered[i] || inHolder[i] || t.kind !== "word" || isNegator(t, rules) || ignored(t, rules) || inName(i)) continue;
       const v = afinn[t.lower] ?? afinn[t.base];
       if (!v) continue;
       const w = (v / 5) * rules.settings.fallback_weight;

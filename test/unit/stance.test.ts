@@ -244,3 +244,9 @@ test("a sentence opening with a participle phrase describes the subject after it
   // "Following ..." opens a prepositional phrase, not a description
   assert.equal(stanceOf("Following the attacks in the south, Georgia closed its border.", "Georgia"), "neutral");
 });
+
+test("a capitalised cue word inside a sentence is part of a name; in a headline it is not", () => {
+  assert.equal(stanceOf("Georgia met the Democratic Party delegation in Tbilisi.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia is a democratic country.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia Wins Decisive Victory In Tbilisi Vote", "Georgia"), "favorable");
+});
