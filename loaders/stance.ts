@@ -525,7 +525,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules))) return "agent";
     // "Israeli and Turkish-made drones, and artillery strikes": an adjective is the
     // subject's modifier only when its noun phrase runs straight into the cue
-    if (target.modifier && (gap.length > 3 || gap.some((t) => t.kind === "punct" && t.text !== "-"))) return null;
+    if (target.modifier && gap.some((t) => t.kind === "punct" && t.text !== "-")) return null;
     // "criticized the CSTO for its inaction": a possessor right before the cue owns it
     if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target))) return null;
     const eligibility = isEligibleSubject(target, frame, rules);

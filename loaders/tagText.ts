@@ -85,8 +85,11 @@ export function tagTarget(raw: string, target: { start: number; end: number }, r
   if (to === from) to = from + 1;
   // "Ossoff" as target, or a span with punctuation around it ('" Mann'): keep the words
   while (from < to - 1 && tokens[from].kind === "punct") from++;
-  const holder = { tokenStart: from, tokenEnd: to, possessive: tokens[to - 1]?.possessive ?? false };
-  const mentions = findMentions(tokens, rules.actors, text, 0).filter((m) => m.tokenEnd <= from || m.tokenStart >= to);
+  const found = findMentions(tokens, rules.actors, text, 0);
+  // the target is a demonym modifying a noun ("Israeli drones") as in the article pipeline
+  const same = found.find((m) => m.tokenStart === from && m.tokenEnd === to);
+  const holder = { tokenStart: from, tokenEnd: to, possessive: tokens[to - 1]?.possessive ?? false, modifier: !!same && isModifier(same, tokens) };
+  const mentions = found.filter((m) => m.tokenEnd <= from || m.tokenStart >= to).map((m) => ({ ...m, modifier: isModifier(m, tokens) }));
   const others = [...mentions, ...otherEntities(tokens, [...mentions, holder], isCueWord(rules))];
   return tagSentence(tokens, [holder], rules.stance, others)[0];
 }

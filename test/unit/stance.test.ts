@@ -250,3 +250,11 @@ test("a capitalised cue word inside a sentence is part of a name; in a headline 
   assert.equal(stanceOf("Georgia is a democratic country.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia Wins Decisive Victory In Tbilisi Vote", "Georgia"), "favorable");
 });
+
+test("a demonym target modifies its noun in the span tagger as in articles; its noun phrase may be long", () => {
+  const s = "Yesterday Georgia fired at the village with artillery, Russian and Turkish-made rockets, and mortars.";
+  const at = s.indexOf("Russian");
+  assert.equal(tagTarget(s, { start: at, end: at + 7 }, rules).stance, "neutral");
+  const t = "Russian border troops stationed near the town launched an offensive on Monday.";
+  assert.equal(tagTarget(t, { start: 0, end: 7 }, rules).stance, "unfavorable");
+});
