@@ -45,7 +45,7 @@ interface Holder {
 }
 
 interface CueHit {
-  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of" | "for" | "if_negated" | "yields">;
+  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of" | "for" | "from" | "if_negated" | "yields">;
   start: number;
   end: number;
   ironic: boolean;
@@ -554,7 +554,8 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
     const prev = j >= hit.end ? tokens[j].lower : null;
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
-    if (prev === "from") return hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null;
+    // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
+    if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);
     // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient)
     if (prev === "of") return hit.cue.of ?? (hit.cue.patient !== undefined ? "patient" : "agent");
     // "an opportunity for Iran": the beneficiary, for cues that say so

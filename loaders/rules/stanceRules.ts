@@ -63,6 +63,9 @@ export interface CueDef {
   of?: "agent" | "patient";
   /** what "cue for X" makes X: "an opportunity for Iran" (agent: the beneficiary) */
   for?: "agent" | "patient";
+  /** what "cue from X" makes X: "pressure from Baku" (agent, the default for cues with a
+   * patient weight), "shields the country from Russia" (patient: the danger kept off) */
+  from?: "agent" | "patient";
   /** weight (sign of the role's weight times this) when the cue is negated, instead of
    * flipping it: "did not help" says more than "helped" */
   if_negated?: number;
@@ -131,6 +134,7 @@ export const STANCE_SCHEMA = {
           of: { enum: ["agent", "patient"] },
           if_negated: weight,
           for: { enum: ["agent", "patient"] },
+          from: { enum: ["agent", "patient"] },
           yields: { type: "boolean" },
           actors: { type: "array", items: { type: "string" }, minItems: 1 },
           note: { type: "string", minLength: 1 },

@@ -258,3 +258,15 @@ test("a demonym target modifies its noun in the span tagger as in articles; its 
   const t = "Russian border troops stationed near the town launched an offensive on Monday.";
   assert.equal(tagTarget(t, { start: 0, end: 7 }, rules).stance, "unfavorable");
 });
+
+test("the actor to be deterred or guarded against is the danger; 'from' after a cue follows the cue's 'from' field", () => {
+  assert.equal(stanceOf("Moldova needs a strong army to deter Russia.", "Russia"), "unfavorable");
+  assert.ok(!tagText("Georgia needs an army to deter Russia.", rules).find((m) => m.text === "Georgia")?.rules.some((r) => r.startsWith("deterrence")));
+  assert.equal(stanceOf("The new base is a bulwark against Iran.", "Iran"), "unfavorable");
+  // help given to someone against another is no praise for the other: "from" makes it the patient
+  assert.equal(stanceOf("The treaty was signed to protect the country from Azerbaijan.", "Azerbaijan"), "neutral");
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace("    from: patient\n", "    from: threat\n");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
