@@ -311,6 +311,14 @@ function negationScopeEnd(tokens: Token[], clause: number[], at: number, window:
   return j;
 }
 
+const TITLE_FUNCTION_WORDS = new Set(["a", "an", "the", "of", "to", "and", "for", "in", "on", "at", "with", "or"]);
+
+/** "Stability and Cooperation", "Pivot to the Pacific": a quoted title of two words or more names a thing. */
+function isTitle(span: Token[]): boolean {
+  const words = span.filter((t) => t.kind === "word");
+  return words.length >= 2 && words.every((t) => /^\p{Lu}/u.test(t.text) || TITLE_FUNCTION_WORDS.has(t.lower)) && /^\p{Lu}/u.test(words[0].text) && /^\p{Lu}/u.test(words[words.length - 1].text);
+}
+
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
 function scareQuotes(tokens: Token[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -326,7 +334,7 @@ function scareQuotes(tokens: Token[]): Array<[number, number]> {
     else if (open >= 0 && closes) {
       const inside = tokens.slice(open + 1, i).filter((x) => x.kind !== "punct").length;
       const reported = tokens.slice(Math.max(0, open - 4), open).some((x) => SPEECH_VERBS.has(x.lower));
-      if (inside >= 1 && inside <= 4 && !reported && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
+      if (inside >= 1 && inside <= 4 && !reported && !isTitle(tokens.slice(open + 1, i)) && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
       open = -1;
     }
   }

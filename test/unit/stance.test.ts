@@ -270,3 +270,10 @@ test("the actor to be deterred or guarded against is the danger; 'from' after a 
   assert.notEqual(bad, good);
   assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
 });
+
+test("a quoted title is a name, not distance; 'rarely' negates; taking (full) advantage of something exploits it", () => {
+  assert.equal(stanceOf("Georgia's \"Peace and Prosperity Initiative\" was launched in May.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia's \"neutrality\" was announced in May.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Turkey rarely proves effective in the talks.", "Turkey"), "unfavorable");
+  assert.equal(stanceOf("Ankara is taking full advantage of the crisis in the north.", "Ankara"), "unfavorable");
+});
