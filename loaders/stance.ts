@@ -104,9 +104,12 @@ export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRul
     if (refs.length === 0) return own;
     // "Russia ... its passive response": what reaches the pronoun reaches its antecedent
     const evidence = own.evidence.filter((e) => e.rule !== "sentence-tone");
+    // a cue the antecedent already has a role in, even a weightless one, is not its
+    // pronoun's too: "Georgia, under fire from its neighbour" (the subject, not the source)
+    const ownHits = new Set(hits.filter((h) => !overlaps(h, target) && roleOf(h, target, holders, frame, rules)).map((h) => h.start));
     for (const ref of refs)
       for (const e of tagTarget(ref, holders, hits, frame, rules, attached).evidence)
-        if (e.rule !== "sentence-tone" && !evidence.some((x) => x.tokenStart === e.tokenStart && x.rule === e.rule)) evidence.push({ ...e, modifiers: [...e.modifiers, "coreference"] });
+        if (e.rule !== "sentence-tone" && !ownHits.has(e.tokenStart) && !evidence.some((x) => x.tokenStart === e.tokenStart && x.rule === e.rule)) evidence.push({ ...e, modifiers: [...e.modifiers, "coreference"] });
     if (evidence.length === 0) return own;
     return summarise(evidence, rules);
   });

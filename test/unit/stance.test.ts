@@ -277,3 +277,13 @@ test("a quoted title is a name, not distance; 'rarely' negates; taking (full) ad
   assert.equal(stanceOf("Turkey rarely proves effective in the talks.", "Turkey"), "unfavorable");
   assert.equal(stanceOf("Ankara is taking full advantage of the crisis in the north.", "Ankara"), "unfavorable");
 });
+
+test("what an actor fears is a danger; the source of fire or pressure is the aggressor, its target is not judged", () => {
+  assert.equal(stanceOf("Fearing a Turkish incursion, Georgia closed the border.", "Turkish"), "unfavorable");
+  assert.equal(stanceOf("The talks stalled over concerns about Iranian missiles.", "Iranian"), "unfavorable");
+  // the worried actor itself is no danger
+  assert.notEqual(stanceOf("Baku is concerned about the new pipeline.", "Baku"), "unfavorable");
+  const s = "The village remained under constant fire from Azerbaijan.";
+  assert.equal(stanceOf(s, "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("Armenia is under constant fire and pressure.", "Armenia"), "neutral");
+});
