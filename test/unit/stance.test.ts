@@ -287,3 +287,9 @@ test("what an actor fears is a danger; the source of fire or pressure is the agg
   assert.equal(stanceOf(s, "Azerbaijan"), "unfavorable");
   assert.equal(stanceOf("Armenia is under constant fire and pressure.", "Armenia"), "neutral");
 });
+
+test("what is unworkable without an actor makes it indispensable; 'impossible to' negates", () => {
+  assert.equal(stanceOf("The new trade route is unworkable without Georgian cooperation.", "Georgian"), "favorable");
+  assert.equal(stanceOf("Georgia has become an indispensable partner for Brussels.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Tbilisi made it impossible to reach a compromise.", "Tbilisi"), "unfavorable");
+});
