@@ -293,3 +293,9 @@ test("what is unworkable without an actor makes it indispensable; 'impossible to
   assert.equal(stanceOf("Georgia has become an indispensable partner for Brussels.", "Georgia"), "favorable");
   assert.equal(stanceOf("Tbilisi made it impossible to reach a compromise.", "Tbilisi"), "unfavorable");
 });
+
+test("news verbs and nouns AFINN scores ('launched', 'warnings', 'expand') are not judgements", () => {
+  const tag = tagText("Georgia sent warnings to its neighbours and launched a new expanded patrol.", rules)[0];
+  assert.ok(!tag.rules.some((r) => r.startsWith("afinn")));
+  assert.equal(tag.stance, "neutral");
+});
