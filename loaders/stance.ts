@@ -534,6 +534,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
     if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules))) return "agent";
+    // "Russia's perceived interests, distractions, and disputes": a possessor owns each
+    // noun of the list it opens, as long as no other holder starts a new one
+    if (target.possessive && isPossessedList(phrase, rules) && !holders.some((h) => h !== target && h.tokenStart >= target.tokenEnd && h.tokenEnd <= hit.start)) return "agent";
     // "Israeli and Turkish-made drones, and artillery strikes": an adjective is the
     // subject's modifier only when its noun phrase runs straight into the cue
     if (target.modifier && gap.some((t) => t.kind === "punct" && t.text !== "-")) return null;
@@ -637,6 +640,17 @@ function ownsCue(h: Holder, hit: CueHit, rules: StanceRules, frame: SentenceFram
   if (h.tokenEnd > hit.start || frame.tokens[h.tokenStart - 1]?.lower === "to") return false;
   const phrase = withoutParentheses(frame.tokens.slice(h.tokenEnd, hit.start)).filter((t) => t.text !== "-");
   return phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules));
+}
+
+/** A short list of nouns after a possessor: words, commas and "and"/"or" only, each item at most three words. */
+function isPossessedList(phrase: Token[], rules: StanceRules): boolean {
+  if (!phrase.some((t) => t.text === ",")) return false;
+  let item = 0;
+  for (const t of phrase) {
+    if (t.text === "," || t.lower === "and" || t.lower === "or") item = 0;
+    else if (t.kind !== "word" || isPreposition(t.lower, rules) || SUBJECT_WORDS.has(t.lower) || ++item > 3) return false;
+  }
+  return phrase.length <= 10;
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

@@ -299,3 +299,11 @@ test("news verbs and nouns AFINN scores ('launched', 'warnings', 'expand') are n
   assert.ok(!tag.rules.some((r) => r.startsWith("afinn")));
   assert.equal(tag.stance, "neutral");
 });
+
+test("'inability to', 'failure to' negate what follows; a possessor owns each noun of the list it opens", () => {
+  // two negations cancel: unable to prevent a defeat leaves the defeat
+  assert.equal(stanceOf("The alliance's inability to prevent Georgia's defeat was plain.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Turkey's demands, delays and blunders ended the talks.", "Turkey"), "unfavorable");
+  // another holder in the list takes its own items
+  assert.equal(stanceOf("Turkey's demands, Georgia's delays and blunders ended the talks.", "Turkey"), "neutral");
+});
