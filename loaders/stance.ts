@@ -531,6 +531,8 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // what the noun names; it is its patient, not its agent
     if (target.possessive && gap.length === 0 && tokens[target.tokenStart - 1]?.lower === "to") return hit.cue.patient !== undefined ? "patient" : "agent";
     // "Russian aggression", "Russia's failure", "Moscow's most substantive failure"
+    // ... but "Russia is no longer Armenia's elder brother" is about Russia, not Armenia
+    if (target.possessive && inPredicate(target, frame) && hasCopularSubject(target, holders, frame)) return null;
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
     if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules))) return "agent";
@@ -540,15 +542,17 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "Israeli and Turkish-made drones, and artillery strikes": an adjective is the
     // subject's modifier only when its noun phrase runs straight into the cue
     if (target.modifier && gap.some((t) => t.kind === "punct" && t.text !== "-")) return null;
-    // "criticized the CSTO for its inaction": a possessor right before the cue owns it
-    if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target))) return null;
+    // "criticized the CSTO for its inaction": a possessor right before the cue owns it,
+    // unless it stands in a predicate after "is": "Russia is no longer Armenia's elder
+    // brother" describes Russia
+    if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target) && !inPredicate(h, frame))) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
     if (!eligibility) return null;
     // the nearest eligible holder before the cue is its subject, with those coordinated
-    const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject");
+    const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject" && !(h.possessive && inPredicate(h, frame)));
     const nearest = candidates.sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
     if (!nearest || !coordinated(nearest, holders, frame, rules).includes(target)) return null;
     // a subject far from its cue is more often the subject of another verb
@@ -651,6 +655,23 @@ function isPossessedList(phrase: Token[], rules: StanceRules): boolean {
     else if (t.kind !== "word" || isPreposition(t.lower, rules) || SUBJECT_WORDS.has(t.lower) || ++item > 3) return false;
   }
   return phrase.length <= 10;
+}
+
+const COPULAS = new Set(["is", "are", "was", "were", "be", "been", "being", "remains", "remained", "remain", "became", "become", "becomes", "seems", "seemed", "'s"]);
+const PREDICATE_ADVERBS = new Set(["no", "longer", "not", "never", "also", "still", "now", "just", "only", "merely", "simply", "once", "again", "already", "effectively", "essentially"]);
+
+/** A possessor opening the predicate of "is": "is no longer Armenia's elder brother". */
+function inPredicate(h: Holder, frame: SentenceFrame): boolean {
+  let j = h.tokenStart - 1;
+  while (j >= 0 && (DETERMINERS.has(frame.tokens[j].lower) || PREDICATE_ADVERBS.has(frame.tokens[j].lower))) j--;
+  return j > 0 && COPULAS.has(frame.tokens[j].lower);
+}
+
+/** The subject of the copula before a predicate holder is itself a holder: the predicate is about it. */
+function hasCopularSubject(h: Holder, holders: Holder[], frame: SentenceFrame): boolean {
+  let j = h.tokenStart - 1;
+  while (j >= 0 && (DETERMINERS.has(frame.tokens[j].lower) || PREDICATE_ADVERBS.has(frame.tokens[j].lower))) j--;
+  return holders.some((o) => o !== h && o.tokenEnd === j && frame.clause[o.tokenStart] === frame.clause[h.tokenStart]);
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

@@ -307,3 +307,11 @@ test("'inability to', 'failure to' negate what follows; a possessor owns each no
   // another holder in the list takes its own items
   assert.equal(stanceOf("Turkey's demands, Georgia's delays and blunders ended the talks.", "Turkey"), "neutral");
 });
+
+test("a possessor inside the predicate of 'is' does not own the predicate: it describes the subject", () => {
+  const s = "Turkey is no longer Georgia's most reliable ally.";
+  assert.equal(stanceOf(s, "Turkey"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+  // outside a predicate the possessor still owns its noun
+  assert.equal(stanceOf("Turkey criticised Georgia's failure.", "Georgia"), "unfavorable");
+});
