@@ -424,9 +424,13 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
   // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
-  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame)) return null;
+  // ... except after a verb of enabling: "allows Azerbaijan to form partnerships" makes
+  // Azerbaijan the subject of "form"
+  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(ENABLING_VERBS.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
   return "subject";
 }
+
+const ENABLING_VERBS = new Set(["allow", "allows", "allowed", "allowing", "enable", "enables", "enabled", "enabling", "help", "helps", "helped", "helping", "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered", "empowering"]);
 
 const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'d", "'ll"]);
 

@@ -315,3 +315,9 @@ test("a possessor inside the predicate of 'is' does not own the predicate: it de
   // outside a predicate the possessor still owns its noun
   assert.equal(stanceOf("Turkey criticised Georgia's failure.", "Georgia"), "unfavorable");
 });
+
+test("the object of an enabling verb is the subject of the infinitive after it", () => {
+  assert.equal(stanceOf("The new pipeline allows Georgia to strengthen its economy.", "Georgia"), "favorable");
+  // an ordinary object is not the subject of what follows
+  assert.equal(stanceOf("The new pipeline reached Georgia to strengthen the economy of Baku.", "Georgia"), "neutral");
+});
