@@ -561,6 +561,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (!nearest || !coordinated(nearest, holders, frame, rules).includes(target)) return null;
     // a subject far from its cue is more often the subject of another verb
     if (gap.length > MAX_SUBJECT_GAP) return null;
+    // "He said the 20 percent who can't enroll ...": the speaker is not the subject of
+    // what the reported clause says (a pronoun standing for the speaker still is)
+    if (gap.some((t) => REPORTING_VERBS.has(t.lower))) return null;
     return passiveRole(hit, frame, rules);
   }
 

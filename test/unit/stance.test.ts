@@ -321,3 +321,9 @@ test("the object of an enabling verb is the subject of the infinitive after it",
   // an ordinary object is not the subject of what follows
   assert.equal(stanceOf("The new pipeline reached Georgia to strengthen the economy of Baku.", "Georgia"), "neutral");
 });
+
+test("a speaker is not the subject of the clause it reports; consolidating control is strength", () => {
+  assert.equal(stanceOf("Pashinyan said the border guards had failed to stop the smugglers.", "Pashinyan"), "neutral");
+  assert.equal(stanceOf("Pashinyan failed to stop the smugglers.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("Georgia has consolidated control over its ports.", "Georgia"), "favorable");
+});
