@@ -272,9 +272,20 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   }
 
   const negated = new Array<boolean>(n).fill(false);
+  const phrases = [...lexicon.negators].filter((w) => w.includes(" ")).map((w) => w.split(/\s+/));
   for (let i = 0; i < n; i++) {
+    // a phrase ("rather than", "instead of") negates from its last word on
+    const phrase = phrases.find((p) => p.every((w, k) => tokens[i + k]?.lower === w));
+    if (phrase) {
+      const last = i + phrase.length - 1;
+      for (let j = last + 1; j < negationScopeEnd(tokens, clause, last, settings.negation_window); j++) negated[j] = !negated[j];
+      i = last;
+      continue;
+    }
     if (!isNegator(tokens[i], rules)) continue;
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
+    // "was halted by a Russian-brokered ceasefire": a passive negator's "by" phrase names who negates
+    if (tokens[i + 1]?.lower === "by") continue;
     // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
     // the window counts words that carry content: "refused to come to Armenia's aid" is
     // four of them, the infinitive "to" and determiners are not counted

@@ -327,3 +327,14 @@ test("a speaker is not the subject of the clause it reports; consolidating contr
   assert.equal(stanceOf("Pashinyan failed to stop the smugglers.", "Pashinyan"), "unfavorable");
   assert.equal(stanceOf("Georgia has consolidated control over its ports.", "Georgia"), "favorable");
 });
+
+test("brokering a ceasefire is constructive; 'rather than' and 'instead of' negate what follows", () => {
+  assert.equal(stanceOf("The fighting was halted by a Georgian-brokered ceasefire.", "Georgian"), "favorable");
+  assert.equal(stanceOf("Georgia was cautious rather than effective.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia was cautious and effective.", "Georgia"), "favorable");
+  // a multi-word negator in the lexicon is validated like the others
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace("negators: [not, rather than,", "negators: [not, {rather: than},");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
