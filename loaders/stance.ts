@@ -557,6 +557,12 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "Israeli and Turkish-made drones, and artillery strikes": an adjective is the
     // subject's modifier only when its noun phrase runs straight into the cue
     if (target.modifier && gap.some((t) => t.kind === "punct" && t.text !== "-")) return null;
+    // "Chinese drills or preparations for a mass invasion": without a verb in between the
+    // cue is still inside the noun phrase the adjective opens
+    if (target.modifier && gap.length <= 8 && !holders.some((h) => h !== target && h.tokenStart >= target.tokenEnd && h.tokenEnd <= hit.start)) {
+      frame.pos ??= posTags(frame.tokens.map((x) => x.text));
+      if (!frame.pos.slice(target.tokenEnd, hit.start).some((p) => /^(VB|MD)/.test(p))) return "agent";
+    }
     // "criticized the CSTO for its inaction": a possessor right before the cue owns it,
     // unless it stands in a predicate after "is": "Russia is no longer Armenia's elder
     // brother" describes Russia

@@ -338,3 +338,9 @@ test("brokering a ceasefire is constructive; 'rather than' and 'instead of' nega
   assert.notEqual(bad, good);
   assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
 });
+
+test("a demonym owns a cue inside the noun phrase it opens", () => {
+  const s = "The report includes Russian drills and preparations for an invasion of the north.";
+  const at = s.indexOf("Russian");
+  assert.equal(tagTarget(s, { start: at, end: at + 7 }, rules).stance, "unfavorable");
+});
