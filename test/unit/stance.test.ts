@@ -344,3 +344,8 @@ test("a demonym owns a cue inside the noun phrase it opens", () => {
   const at = s.indexOf("Russian");
   assert.equal(tagTarget(s, { start: at, end: at + 7 }, rules).stance, "unfavorable");
 });
+
+test("willingness counts for the actor; a success for someone is theirs", () => {
+  assert.equal(stanceOf("Georgia was willing to reopen the talks.", "Georgia"), "favorable");
+  assert.equal(stanceOf("The vote was a clear victory for Georgia.", "Georgia"), "favorable");
+});
