@@ -349,3 +349,7 @@ test("willingness counts for the actor; a success for someone is theirs", () => 
   assert.equal(stanceOf("Georgia was willing to reopen the talks.", "Georgia"), "favorable");
   assert.equal(stanceOf("The vote was a clear victory for Georgia.", "Georgia"), "favorable");
 });
+
+test("an embarrassment 'for X' is X's", () => {
+  assert.equal(stanceOf("The leaked letter was embarrassing for Georgia.", "Georgia"), "unfavorable");
+});
