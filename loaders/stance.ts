@@ -470,7 +470,11 @@ function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: 
   const sorted = [...holders].sort((a, b) => a.tokenStart - b.tokenStart);
   const group = new Set<Holder>([h]);
   const linked = (a: Holder, b: Holder) => {
-    const gap = frame.tokens.slice(a.tokenEnd, b.tokenStart);
+    let gap = frame.tokens.slice(a.tokenEnd, b.tokenStart);
+    // "Pelosi and Mr. Trump", "Iran and President Aliyev": a title before a name is part of it
+    let k = gap.length;
+    while (k > 1 && (gap[k - 1].text === "." || (gap[k - 1].kind === "word" && /^\p{Lu}/u.test(gap[k - 1].text)))) k--;
+    if (k < gap.length && (rules.lexicon.coordinators.has(gap[k - 1].lower) || gap[k - 1].text === ",")) gap = gap.slice(0, k);
     // "Israel's Heron drones", "Russia's Putin": a name owned by the possessor before it
     // heads the same noun phrase, so they share its roles
     if (gap.length === 0 && a.possessive) return true;

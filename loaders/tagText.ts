@@ -20,6 +20,8 @@ export function normaliseQuotes(text: string): string {
   return text.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"').replace(/\u00A0/g, " ");
 }
 
+const TITLES = new Set(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st", "jr", "sr", "pres", "amb", "adm", "maj", "capt", "rev"]);
+
 /**
  * Capitalised words inside the sentence that are not actor mentions: other people and
  * organisations compete with the actors for the subject and object roles.
@@ -38,7 +40,17 @@ export function otherEntities(
     // a capitalised first word is usually just the start of the sentence
     if (i === 0 || (tokens[i - 1].kind === "punct" && /["'(]/.test(tokens[i - 1].text) && i === 1)) continue;
     let j = i + 1;
-    while (j < tokens.length && !busy.has(j) && tokens[j].kind === "word" && /^\p{Lu}/u.test(tokens[j].text) && !isCue(tokens[j].lower) && !tokens[j - 1].possessive) j++;
+    for (;;) {
+      // "Mr. Trump", "Sen. Cruz": a title's abbreviation dot stays inside the name
+      if (tokens[j]?.text === "." && TITLES.has(tokens[j - 1].lower) && tokens[j + 1] && !busy.has(j + 1) && /^\p{Lu}/u.test(tokens[j + 1].text)) j++;
+      else if (j < tokens.length && !busy.has(j) && tokens[j].kind === "word" && /^\p{Lu}/u.test(tokens[j].text) && !isCue(tokens[j].lower) && !tokens[j - 1].possessive) j++;
+      else break;
+    }
+    // "President Trump", "Mr. Putin": capitalised words running into a mention are its title
+    if (busy.has(j) || (tokens[j]?.text === "." && busy.has(j + 1) && TITLES.has(tokens[j - 1].lower))) {
+      i = j - 1;
+      continue;
+    }
     out.push({ tokenStart: i, tokenEnd: j, possessive: tokens[j - 1].possessive });
     i = j - 1;
   }

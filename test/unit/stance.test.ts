@@ -353,3 +353,11 @@ test("willingness counts for the actor; a success for someone is theirs", () => 
 test("an embarrassment 'for X' is X's", () => {
   assert.equal(stanceOf("The leaked letter was embarrassing for Georgia.", "Georgia"), "unfavorable");
 });
+
+test("a title before a name belongs to it: it is no holder of its own and does not break a coordination", () => {
+  assert.equal(stanceOf("Pashinyan and President Aliyev are locked in a stalemate over the border.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("Pashinyan and Mr. Aliyev are locked in a stalemate over the border.", "Pashinyan"), "unfavorable");
+  const s = "Critics mocked Mr. Pashinyan on Tuesday.";
+  const at = s.indexOf("Pashinyan");
+  assert.equal(tagTarget(s, { start: at, end: at + 9 }, rules).stance, "unfavorable");
+});
