@@ -42,6 +42,8 @@ interface Holder {
   possessive: boolean;
   /** an adjective modifying a noun ("Israeli drones"): the noun, not the actor, is the subject */
   modifier?: boolean;
+  /** a person (a leader, a titled name), a state or body (false), or unknown */
+  person?: boolean;
 }
 
 interface CueHit {
@@ -120,6 +122,9 @@ const PRONOUNS = new Map<string, "possessive" | "subject">([
   ["it", "subject"], ["they", "subject"], ["he", "subject"], ["she", "subject"],
 ]);
 
+const PLURAL = new Set(["they", "their", "them"]);
+const NEUTER = new Set(["it", "its"]);
+
 /**
  * Third-person pronouns after a named holder stand for the nearest holder before them in
  * the sentence ("Moscow has thus far assumed its passive posture"): they take part in
@@ -136,7 +141,9 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
     if (t.lower === "it" && /^(is|was|seems|seemed|appears|appeared|remains|remained|would|will|may|might|could|has|had|'s)$/.test(tokens[i + 1]?.lower ?? "") && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 2]?.lower ?? "")) return;
     // a subject or possessor is the likelier antecedent than a noun after a preposition
     // ("Turkey failed in Libya and its weakness showed")
-    const before = named.filter((h) => h.tokenEnd <= i).sort((a, b) => b.tokenEnd - a.tokenEnd);
+    // number and gender: "they" is no single person, "he" and "she" are no state
+    const agrees = (h: Holder) => (PLURAL.has(t.lower) || NEUTER.has(t.lower) ? h.person !== true : h.person !== false);
+    const before = named.filter((h) => h.tokenEnd <= i && agrees(h)).sort((a, b) => b.tokenEnd - a.tokenEnd);
     const antecedent = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
     if (!antecedent) return;
     out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive: kind === "possessive" }, antecedent });

@@ -64,13 +64,23 @@ function isModifier(m: Mention, tokens: Token[]): boolean {
   return !!next && (next.text === "-" || (next.kind === "word" && /^\p{Ll}/u.test(next.text)));
 }
 
+const PERSON_TITLES = new Set(["president", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "judge", "justice", "secretary", "speaker", "chairman", "chairwoman", "minister", "prime", "king", "queen", "prince", "princess", "pope", "general", "gen", "ambassador", "mayor", "sheikh", "ayatollah"]);
+
+/** A leader alias is a person, any other alias a state or body; a titled name ("President Trump") is a person. */
+function personOf(tokens: Token[], from: number, rule?: string): boolean | undefined {
+  if (rule?.startsWith("alias:leaders:")) return true;
+  if (rule?.startsWith("alias:")) return false;
+  return PERSON_TITLES.has(tokens[from]?.lower ?? "") || PERSON_TITLES.has(tokens[from - 1]?.lower ?? "") || (tokens[from - 1]?.text === "." && TITLES.has(tokens[from - 2]?.lower ?? "")) ? true : undefined;
+}
+
 const isCueWord = (rules: Rules) => (lower: string) => rules.stance.wordIndex.has(lower);
 
 /** Tags every actor mention in one sentence's tokens. */
 export function tagTokens(tokens: Token[], text: string, offset: number, rules: Rules): TaggedMention[] {
   const mentions = findMentions(tokens, rules.actors, text, offset);
-  const holders = mentions.map((m) => ({ ...m, modifier: isModifier(m, tokens) }));
-  const tags = tagSentence(tokens, holders, rules.stance, otherEntities(tokens, mentions, isCueWord(rules)));
+  const holders = mentions.map((m) => ({ ...m, modifier: isModifier(m, tokens), person: personOf(tokens, m.tokenStart, m.rule) }));
+  const others = otherEntities(tokens, mentions, isCueWord(rules)).map((e) => ({ ...e, person: personOf(tokens, e.tokenStart) }));
+  const tags = tagSentence(tokens, holders, rules.stance, others);
   return mentions.map((m, i) => ({ ...m, ...tags[i] }));
 }
 
@@ -100,8 +110,8 @@ export function tagTarget(raw: string, target: { start: number; end: number }, r
   const found = findMentions(tokens, rules.actors, text, 0);
   // the target is a demonym modifying a noun ("Israeli drones") as in the article pipeline
   const same = found.find((m) => m.tokenStart === from && m.tokenEnd === to);
-  const holder = { tokenStart: from, tokenEnd: to, possessive: tokens[to - 1]?.possessive ?? false, modifier: !!same && isModifier(same, tokens) };
-  const mentions = found.filter((m) => m.tokenEnd <= from || m.tokenStart >= to).map((m) => ({ ...m, modifier: isModifier(m, tokens) }));
-  const others = [...mentions, ...otherEntities(tokens, [...mentions, holder], isCueWord(rules))];
+  const holder = { tokenStart: from, tokenEnd: to, possessive: tokens[to - 1]?.possessive ?? false, modifier: !!same && isModifier(same, tokens), person: personOf(tokens, from, same?.rule) };
+  const mentions = found.filter((m) => m.tokenEnd <= from || m.tokenStart >= to).map((m) => ({ ...m, modifier: isModifier(m, tokens), person: personOf(tokens, m.tokenStart, m.rule) }));
+  const others = [...mentions, ...otherEntities(tokens, [...mentions, holder], isCueWord(rules)).map((e) => ({ ...e, person: personOf(tokens, e.tokenStart) }))];
   return tagSentence(tokens, [holder], rules.stance, others)[0];
 }

@@ -361,3 +361,14 @@ test("a title before a name belongs to it: it is no holder of its own and does n
   const at = s.indexOf("Pashinyan");
   assert.equal(tagTarget(s, { start: at, end: at + 9 }, rules).stance, "unfavorable");
 });
+
+test("pronouns agree: 'they' is no single person, 'he' is no state", () => {
+  // "their" cannot stand for President Aliyev; it stands for the state named before
+  const tags = tagText("Georgia hosted President Aliyev; their failure was plain.", rules);
+  assert.equal(tags.find((m) => m.text === "Aliyev")?.stance, "neutral");
+  assert.equal(tags.find((m) => m.text === "Georgia")?.stance, "unfavorable");
+  // "his" cannot stand for Russia
+  const t = tagText("Pashinyan met Russia's envoy, and his failure was plain.", rules);
+  assert.equal(t.find((m) => m.text === "Pashinyan")?.stance, "unfavorable");
+  assert.equal(t.find((m) => m.text === "Russia")?.stance, "neutral");
+});
