@@ -561,7 +561,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (target.possessive && inPredicate(target, frame) && hasCopularSubject(target, holders, frame)) return null;
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
-    if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules))) return "agent";
+    if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules)))
+      // "its neighbour besieged and overwhelmed by Turkey": a participle with a "by" phrase
+      // is done to what the possessor owns
+      return reducedPassive(hit, frame) ? (hit.cue.patient !== undefined ? "patient" : "agent") : "agent";
     // "Russia's perceived interests, distractions, and disputes": a possessor owns each
     // noun of the list it opens, as long as no other holder starts a new one
     if (target.possessive && isPossessedList(phrase, rules) && !holders.some((h) => h !== target && h.tokenStart >= target.tokenEnd && h.tokenEnd <= hit.start)) return "agent";
@@ -707,6 +710,17 @@ function hasCopularSubject(h: Holder, holders: Holder[], frame: SentenceFrame): 
   let j = h.tokenStart - 1;
   while (j >= 0 && (DETERMINERS.has(frame.tokens[j].lower) || PREDICATE_ADVERBS.has(frame.tokens[j].lower))) j--;
   return holders.some((o) => o !== h && o.tokenEnd === j && frame.clause[o.tokenStart] === frame.clause[h.tokenStart]);
+}
+
+/** A past participle followed by its "by" phrase ("besieged and overwhelmed by Turkey"). */
+function reducedPassive(hit: CueHit, frame: SentenceFrame): boolean {
+  const { tokens } = frame;
+  if (!/(ed|en)$/.test(tokens[hit.end - 1].lower)) return false;
+  for (let k = hit.end; k < Math.min(tokens.length, hit.end + 4); k++) {
+    if (tokens[k].lower === "by") return true;
+    if (tokens[k].kind === "punct") return false;
+  }
+  return false;
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

@@ -372,3 +372,8 @@ test("pronouns agree: 'they' is no single person, 'he' is no state", () => {
   assert.equal(t.find((m) => m.text === "Pashinyan")?.stance, "unfavorable");
   assert.equal(t.find((m) => m.text === "Russia")?.stance, "neutral");
 });
+
+test("a participle with its 'by' phrase is done to what the possessor owns", () => {
+  assert.notEqual(stanceOf("Georgia's border posts attacked by militias were rebuilt.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia's border posts attacked the village.", "Georgia"), "unfavorable");
+});
