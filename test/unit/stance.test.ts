@@ -377,3 +377,8 @@ test("a participle with its 'by' phrase is done to what the possessor owns", () 
   assert.notEqual(stanceOf("Georgia's border posts attacked by militias were rebuilt.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Georgia's border posts attacked the village.", "Georgia"), "unfavorable");
 });
+
+test("the name of a weapon ('attack helicopters') is no attack", () => {
+  assert.equal(stanceOf("Georgia is buying attack helicopters from France.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia is planning an attack on the village.", "Georgia"), "unfavorable");
+});
