@@ -559,6 +559,8 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "Russian aggression", "Russia's failure", "Moscow's most substantive failure"
     // ... but "Russia is no longer Armenia's elder brother" is about Russia, not Armenia
     if (target.possessive && inPredicate(target, frame) && hasCopularSubject(target, holders, frame)) return null;
+    // "Armenia's foremost partner", "Israel's ally": the noun names someone else
+    if (target.possessive && lexicon.relational_nouns.has(tokens[hit.end - 1].lower) && !gap.some((t) => isPreposition(t.lower, rules))) return null;
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
     if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules)))

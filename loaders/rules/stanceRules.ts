@@ -49,6 +49,9 @@ export interface StanceLexicon {
   fallback_ignore?: string[];
   /** third-person pronouns that stand for the nearest actor before them ("its", "their"); optional */
   coreference?: string[];
+  /** nouns naming someone else in relation to the possessor ("Armenia's partner", "Israel's
+   * ally"): the possessor is not the one the cue describes; optional */
+  relational_nouns?: string[];
 }
 
 export interface CueDef {
@@ -114,7 +117,7 @@ export const STANCE_SCHEMA = {
       additionalProperties: false,
       required: ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
       properties: Object.fromEntries(
-        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference"].map((k) => [k, words]),
+        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference", "relational_nouns"].map((k) => [k, words]),
       ),
     },
     cues: {
@@ -201,6 +204,6 @@ function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: A
       list.push(cue);
       wordIndex.set(w, list);
     }
-  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
+  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], relational_nouns: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
   return { file, settings, lexicon: lex, cues: compiled, wordIndex, patternCues: compiled.filter((c) => c.patterns.length > 0) };
 }

@@ -382,3 +382,12 @@ test("the name of a weapon ('attack helicopters') is no attack", () => {
   assert.equal(stanceOf("Georgia is buying attack helicopters from France.", "Georgia"), "neutral");
   assert.equal(stanceOf("Georgia is planning an attack on the village.", "Georgia"), "unfavorable");
 });
+
+test("a relational noun after a possessor names someone else: 'Georgia's reliable partner' is not Georgia", () => {
+  assert.equal(stanceOf("France became Georgia's most reliable partner.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia's reliable diplomacy impressed Brussels.", "Georgia"), "favorable");
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace(/  relational_nouns: \[[^\]]*\]/, "  relational_nouns: partner");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
