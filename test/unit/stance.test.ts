@@ -383,8 +383,8 @@ test("the name of a weapon ('attack helicopters') is no attack", () => {
   assert.equal(stanceOf("Georgia is planning an attack on the village.", "Georgia"), "unfavorable");
 });
 
-test("a relational noun after a possessor names someone else: 'Georgia's reliable partner' is not Georgia", () => {
-  assert.equal(stanceOf("France became Georgia's most reliable partner.", "Georgia"), "neutral");
+test("a relational noun after a possessor names someone else: 'Georgia's closest partner' is not Georgia", () => {
+  assert.equal(stanceOf("Under the new treaty Georgia's closest partner, France, sent supplies.", "Georgia"), "neutral");
   assert.equal(stanceOf("Georgia's reliable diplomacy impressed Brussels.", "Georgia"), "favorable");
   const good = readFileSync("data/rules/stance.yaml", "utf8");
   const bad = good.replace(/  relational_nouns: \[[^\]]*\]/, "  relational_nouns: partner");
