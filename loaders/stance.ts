@@ -78,7 +78,7 @@ const MAX_SUBJECT_GAP = 15;
 const REPORTING_VERBS = new Set(["said", "says", "say", "told", "tells", "stated", "argued", "added", "wrote", "claimed", "insisted"]);
 // Quotation marks after these words report speech ('called it a "prison"'), they do not
 // hold a term at arm's length.
-const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "labelling", "labeling", "label", "labels", "branded", "brand", "brands", "branding", "term", "terms", "terming", "dub", "dubs", "dubbing", "quoted", "hails", "hailed", "praised", "urged", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
+const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "labelling", "labeling", "label", "labels", "branded", "brand", "brands", "branding", "term", "terms", "terming", "dub", "dubs", "dubbing", "quoted", "hails", "hailed", "praised", "urged", "urge", "urges", "urging", "asked", "asking", "demanded", "demanding", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
 
 export function labelFor(score: number, threshold: number): StanceLabel {
   return score >= threshold ? "favorable" : score <= -threshold ? "unfavorable" : "neutral";
@@ -354,7 +354,7 @@ function scareQuotes(tokens: Token[]): Array<[number, number]> {
     if (open < 0 && opens) open = i;
     else if (open >= 0 && closes) {
       const inside = tokens.slice(open + 1, i).filter((x) => x.kind !== "punct").length;
-      const reported = tokens.slice(Math.max(0, open - 4), open).some((x) => SPEECH_VERBS.has(x.lower));
+      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => SPEECH_VERBS.has(x.lower));
       if (inside >= 1 && inside <= 4 && !reported && !isTitle(tokens.slice(open + 1, i)) && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
       open = -1;
     }

@@ -391,3 +391,8 @@ test("a relational noun after a possessor names someone else: 'Georgia's closest
   assert.notEqual(bad, good);
   assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
 });
+
+test("quotation marks after verbs of asking, or a few words after a verb of naming, report words", () => {
+  assert.equal(stanceOf("The deputies urged Georgia to \"stand firm\" on the border.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia called the border post a \"prison\".", "Georgia"), "neutral");
+});
