@@ -396,3 +396,11 @@ test("quotation marks after verbs of asking, or a few words after a verb of nami
   assert.equal(stanceOf("The deputies urged Georgia to \"stand firm\" on the border.", "Georgia"), "neutral");
   assert.equal(stanceOf("Georgia called the border post a \"prison\".", "Georgia"), "neutral");
 });
+
+test("the one praising shows goodwill: a weak favorable signal, weaker than for the one praised", () => {
+  const tags = tagText("Georgia praised Armenia for the new border agreement.", rules);
+  const g = tags.find((m) => m.text === "Georgia")!;
+  const a = tags.find((m) => m.text === "Armenia")!;
+  assert.equal(g.stance, "favorable");
+  assert.ok(a.score > g.score);
+});
