@@ -464,6 +464,9 @@ function startsClause(h: Holder, frame: SentenceFrame): boolean {
   frame.pos ??= posTags(frame.tokens.map((x) => x.text));
   let k = h.tokenEnd;
   while (k < frame.tokens.length && (/^RB/.test(frame.pos[k]) || frame.tokens[k].text === '"' || frame.tokens[k].text === "'")) k++;
+  // the tagger often reads a past tense right after a name as a participle ("Clinton used
+  // a private address"); without a "by" after it, it is the verb of a clause
+  if (frame.pos[k] === "VBN" && frame.tokens[k + 1]?.lower !== "by" && !/^(VB|MD)/.test(frame.pos[k + 1] ?? "")) return true;
   return /^(VB[DPZ]?|MD)$/.test(frame.pos[k] ?? "") || AUXILIARIES.has(frame.tokens[k]?.lower ?? "");
 }
 

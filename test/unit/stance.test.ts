@@ -404,3 +404,7 @@ test("the one praising shows goodwill: a weak favorable signal, weaker than for 
   assert.equal(g.stance, "favorable");
   assert.ok(a.score > g.score);
 });
+
+test("a name after 'that' followed by a past tense starts a clause of its own; contradicting earlier claims is inconsistency", () => {
+  assert.equal(stanceOf("Records indicate that Pashinyan used a second passport, contradicting earlier statements.", "Pashinyan"), "unfavorable");
+});
