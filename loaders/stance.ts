@@ -463,6 +463,8 @@ function isObjectOfVerb(j: number, frame: SentenceFrame): boolean {
 function startsClause(h: Holder, frame: SentenceFrame): boolean {
   frame.pos ??= posTags(frame.tokens.map((x) => x.text));
   let k = h.tokenEnd;
+  // "believe the Trump administration has violated": the rest of the holder's noun phrase
+  for (let n = 0; n < 2 && /^NNS?$/.test(frame.pos[k] ?? "") && /^\p{Ll}/u.test(frame.tokens[k].text); n++) k++;
   while (k < frame.tokens.length && (/^RB/.test(frame.pos[k]) || frame.tokens[k].text === '"' || frame.tokens[k].text === "'")) k++;
   // the tagger often reads a past tense right after a name as a participle ("Clinton used
   // a private address"); without a "by" after it, it is the verb of a clause

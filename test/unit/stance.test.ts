@@ -408,3 +408,9 @@ test("the one praising shows goodwill: a weak favorable signal, weaker than for 
 test("a name after 'that' followed by a past tense starts a clause of its own; contradicting earlier claims is inconsistency", () => {
   assert.equal(stanceOf("Records indicate that Pashinyan used a second passport, contradicting earlier statements.", "Pashinyan"), "unfavorable");
 });
+
+test("a name heading a noun phrase ('the Pashinyan government') is the subject of the verb after the phrase", () => {
+  const s = "Critics believe the Pashinyan government has violated the agreement.";
+  const at = s.indexOf("Pashinyan");
+  assert.equal(tagTarget(s, { start: at, end: at + 9 }, rules).stance, "unfavorable");
+});
