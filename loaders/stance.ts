@@ -42,10 +42,12 @@ interface Holder {
   possessive: boolean;
   /** an adjective modifying a noun ("Israeli drones"): the noun, not the actor, is the subject */
   modifier?: boolean;
+  /** a person (a leader, a titled name), a state or body (false), or unknown */
+  person?: boolean;
 }
 
 interface CueHit {
-  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of" | "for" | "if_negated">;
+  cue: Pick<CompiledCue, "id" | "agent" | "patient" | "of" | "for" | "from" | "if_negated" | "yields">;
   start: number;
   end: number;
   ironic: boolean;
@@ -76,7 +78,7 @@ const MAX_SUBJECT_GAP = 15;
 const REPORTING_VERBS = new Set(["said", "says", "say", "told", "tells", "stated", "argued", "added", "wrote", "claimed", "insisted"]);
 // Quotation marks after these words report speech ('called it a "prison"'), they do not
 // hold a term at arm's length.
-const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "labelling", "labeling", "label", "labels", "branded", "brand", "brands", "branding", "term", "terms", "terming", "dub", "dubs", "dubbing", "quoted", "hails", "hailed", "praised", "urged", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
+const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "labelling", "labeling", "label", "labels", "branded", "brand", "brands", "branding", "term", "terms", "terming", "dub", "dubs", "dubbing", "quoted", "hails", "hailed", "praised", "urged", "urge", "urges", "urging", "asked", "asking", "demanded", "demanding", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
 
 export function labelFor(score: number, threshold: number): StanceLabel {
   return score >= threshold ? "favorable" : score <= -threshold ? "unfavorable" : "neutral";
@@ -104,9 +106,12 @@ export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRul
     if (refs.length === 0) return own;
     // "Russia ... its passive response": what reaches the pronoun reaches its antecedent
     const evidence = own.evidence.filter((e) => e.rule !== "sentence-tone");
+    // a cue the antecedent already has a role in, even a weightless one, is not its
+    // pronoun's too: "Georgia, under fire from its neighbour" (the subject, not the source)
+    const ownHits = new Set(hits.filter((h) => !overlaps(h, target) && roleOf(h, target, holders, frame, rules)).map((h) => h.start));
     for (const ref of refs)
       for (const e of tagTarget(ref, holders, hits, frame, rules, attached).evidence)
-        if (e.rule !== "sentence-tone" && !evidence.some((x) => x.tokenStart === e.tokenStart && x.rule === e.rule)) evidence.push({ ...e, modifiers: [...e.modifiers, "coreference"] });
+        if (e.rule !== "sentence-tone" && !ownHits.has(e.tokenStart) && !evidence.some((x) => x.tokenStart === e.tokenStart && x.rule === e.rule)) evidence.push({ ...e, modifiers: [...e.modifiers, "coreference"] });
     if (evidence.length === 0) return own;
     return summarise(evidence, rules);
   });
@@ -116,6 +121,9 @@ const PRONOUNS = new Map<string, "possessive" | "subject">([
   ["its", "possessive"], ["their", "possessive"], ["his", "possessive"], ["her", "possessive"],
   ["it", "subject"], ["they", "subject"], ["he", "subject"], ["she", "subject"],
 ]);
+
+const PLURAL = new Set(["they", "their", "them"]);
+const NEUTER = new Set(["it", "its"]);
 
 /**
  * Third-person pronouns after a named holder stand for the nearest holder before them in
@@ -133,7 +141,9 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
     if (t.lower === "it" && /^(is|was|seems|seemed|appears|appeared|remains|remained|would|will|may|might|could|has|had|'s)$/.test(tokens[i + 1]?.lower ?? "") && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 2]?.lower ?? "")) return;
     // a subject or possessor is the likelier antecedent than a noun after a preposition
     // ("Turkey failed in Libya and its weakness showed")
-    const before = named.filter((h) => h.tokenEnd <= i).sort((a, b) => b.tokenEnd - a.tokenEnd);
+    // number and gender: "they" is no single person, "he" and "she" are no state
+    const agrees = (h: Holder) => (PLURAL.has(t.lower) || NEUTER.has(t.lower) ? h.person !== true : h.person !== false);
+    const before = named.filter((h) => h.tokenEnd <= i && agrees(h)).sort((a, b) => b.tokenEnd - a.tokenEnd);
     const antecedent = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
     if (!antecedent) return;
     out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive: kind === "possessive" }, antecedent });
@@ -207,11 +217,15 @@ function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number
   frame.tokens.forEach((t, i) => {
     if (t.kind !== "word" || (i >= target.tokenStart && i < target.tokenEnd)) return;
     words++;
-    if (attached.has(i) || ignored(t, rules) || rules.lexicon.negators.has(t.lower)) return;
+    if (attached.has(i) || ignored(t, rules) || isNegator(t, rules)) return;
     const v = afinn![t.lower] ?? afinn![t.base] ?? 0;
     sum += frame.negated[i] ? -v : v;
   });
   return words ? Math.max(-1, Math.min(1, sum / 5 / Math.sqrt(words))) : 0;
+}
+
+function isNegator(t: Token, rules: StanceRules): boolean {
+  return rules.lexicon.negators.has(t.lower);
 }
 
 function round(x: number): number {
@@ -265,20 +279,24 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   }
 
   const negated = new Array<boolean>(n).fill(false);
+  const phrases = [...lexicon.negators].filter((w) => w.includes(" ")).map((w) => w.split(/\s+/));
   for (let i = 0; i < n; i++) {
-    if (!lexicon.negators.has(tokens[i].lower)) continue;
+    // a phrase ("rather than", "instead of") negates from its last word on
+    const phrase = phrases.find((p) => p.every((w, k) => tokens[i + k]?.lower === w));
+    if (phrase) {
+      const last = i + phrase.length - 1;
+      for (let j = last + 1; j < negationScopeEnd(tokens, clause, last, settings.negation_window); j++) negated[j] = !negated[j];
+      i = last;
+      continue;
+    }
+    if (!isNegator(tokens[i], rules)) continue;
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
+    // "was halted by a Russian-brokered ceasefire": a passive negator's "by" phrase names who negates
+    if (tokens[i + 1]?.lower === "by") continue;
     // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
     // the window counts words that carry content: "refused to come to Armenia's aid" is
     // four of them, the infinitive "to" and determiners are not counted
-    let counted = 0;
-    for (let j = i + 1; j < n && clause[j] === clause[i]; j++) {
-      // a new clause inside the sentence ends the scope: "failed in Libya and its weakness showed"
-      if (NEGATION_STOP.has(tokens[j].lower)) break;
-      if ((tokens[j].lower === "and" || tokens[j].lower === "or" || tokens[j].text === ",") && startsSubject(tokens[j + 1])) break;
-      negated[j] = !negated[j];
-      if (!NEGATION_TRANSPARENT.has(tokens[j].lower) && ++counted >= settings.negation_window) break;
-    }
+    for (let j = i + 1; j < negationScopeEnd(tokens, clause, i, settings.negation_window); j++) negated[j] = !negated[j];
   }
 
   const hedgedClause = new Set<number>();
@@ -297,6 +315,31 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   return { tokens, clause, clauseWeight, antecedent, contrasted, negated, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
 }
 
+/**
+ * The exclusive end of what a negator at token `at` reaches: `window` content words (the
+ * infinitive "to" and determiners are not counted) in its clause, closed early by a new
+ * clause inside the sentence ("failed in Libya and its weakness showed").
+ */
+function negationScopeEnd(tokens: Token[], clause: number[], at: number, window: number): number {
+  let counted = 0;
+  for (let j = at + 1; j < tokens.length && clause[j] === clause[at]; j++) {
+    if (NEGATION_STOP.has(tokens[j].lower)) return j;
+    if ((tokens[j].lower === "and" || tokens[j].lower === "or" || tokens[j].text === ",") && startsSubject(tokens[j + 1])) return j;
+    if (!NEGATION_TRANSPARENT.has(tokens[j].lower) && ++counted >= window) return j + 1;
+  }
+  let j = at + 1;
+  while (j < tokens.length && clause[j] === clause[at]) j++;
+  return j;
+}
+
+const TITLE_FUNCTION_WORDS = new Set(["a", "an", "the", "of", "to", "and", "for", "in", "on", "at", "with", "or"]);
+
+/** "Stability and Cooperation", "Pivot to the Pacific": a quoted title of two words or more names a thing. */
+function isTitle(span: Token[]): boolean {
+  const words = span.filter((t) => t.kind === "word");
+  return words.length >= 2 && words.every((t) => /^\p{Lu}/u.test(t.text) || TITLE_FUNCTION_WORDS.has(t.lower)) && /^\p{Lu}/u.test(words[0].text) && /^\p{Lu}/u.test(words[words.length - 1].text);
+}
+
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
 function scareQuotes(tokens: Token[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -311,8 +354,8 @@ function scareQuotes(tokens: Token[]): Array<[number, number]> {
     if (open < 0 && opens) open = i;
     else if (open >= 0 && closes) {
       const inside = tokens.slice(open + 1, i).filter((x) => x.kind !== "punct").length;
-      const reported = tokens.slice(Math.max(0, open - 4), open).some((x) => SPEECH_VERBS.has(x.lower));
-      if (inside >= 1 && inside <= 4 && !reported && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
+      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => SPEECH_VERBS.has(x.lower));
+      if (inside >= 1 && inside <= 4 && !reported && !isTitle(tokens.slice(open + 1, i)) && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
       open = -1;
     }
   }
@@ -345,21 +388,35 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
       }
     }
   }
+  // a headline capitalises most of its words: there the capitals say nothing
+  const words = tokens.filter((t) => t.kind === "word");
+  const headline = words.filter((t) => /^\p{Lu}/u.test(t.text)).length > words.length / 2;
+  // "the Democratic district attorney", "Heritage Action": inside a sentence in ordinary
+  // case a capitalised word is part of a name, not a judgement
+  const inName = (i: number) => !headline && i > 0 && /^\p{Lu}/u.test(tokens[i].text) && !/^["'(\u2014\u2013:.-]$/.test(tokens[i - 1].text);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (covered[i] || inHolder[i] || t.kind !== "word") continue;
     const cues = rules.wordIndex.get(t.lower) ?? rules.wordIndex.get(t.base);
     if (cues && /ed$/.test(t.lower) && i > 0 && DETERMINERS.has(tokens[i - 1].lower)) continue;
+    if (cues && inName(i)) continue;
     if (cues) {
       covered[i] = true;
       for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i) });
     }
   }
+  // "cannot draw a wedge" says the actor falls short; "cannot remain passive" says what
+  // the flipped cue says: a yielding cue counts only when what it negates holds no cue
+  const yielding = hits.filter((h) => h.cue.yields);
+  for (const y of yielding) {
+    const end = negationScopeEnd(tokens, frame.clause, y.end - 1, rules.settings.negation_window);
+    if (hits.some((h) => h !== y && h.start >= y.end && h.start < end)) hits.splice(hits.indexOf(y), 1);
+  }
   if (rules.settings.fallback_weight > 0) {
     afinn ??= afinnVocabulary();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (covered[i] || inHolder[i] || t.kind !== "word" || rules.lexicon.negators.has(t.lower) || ignored(t, rules)) continue;
+      if (covered[i] || inHolder[i] || t.kind !== "word" || isNegator(t, rules) || ignored(t, rules) || inName(i)) continue;
       const v = afinn[t.lower] ?? afinn[t.base];
       if (!v) continue;
       const w = (v / 5) * rules.settings.fallback_weight;
@@ -385,9 +442,13 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
   // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
-  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame)) return null;
+  // ... except after a verb of enabling: "allows Azerbaijan to form partnerships" makes
+  // Azerbaijan the subject of "form"
+  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(ENABLING_VERBS.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
   return "subject";
 }
+
+const ENABLING_VERBS = new Set(["allow", "allows", "allowed", "allowing", "enable", "enables", "enabled", "enabling", "help", "helps", "helped", "helping", "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered", "empowering"]);
 
 const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'d", "'ll"]);
 
@@ -402,7 +463,12 @@ function isObjectOfVerb(j: number, frame: SentenceFrame): boolean {
 function startsClause(h: Holder, frame: SentenceFrame): boolean {
   frame.pos ??= posTags(frame.tokens.map((x) => x.text));
   let k = h.tokenEnd;
+  // "believe the Trump administration has violated": the rest of the holder's noun phrase
+  for (let n = 0; n < 2 && /^NNS?$/.test(frame.pos[k] ?? "") && /^\p{Ll}/u.test(frame.tokens[k].text); n++) k++;
   while (k < frame.tokens.length && (/^RB/.test(frame.pos[k]) || frame.tokens[k].text === '"' || frame.tokens[k].text === "'")) k++;
+  // the tagger often reads a past tense right after a name as a participle ("Clinton used
+  // a private address"); without a "by" after it, it is the verb of a clause
+  if (frame.pos[k] === "VBN" && frame.tokens[k + 1]?.lower !== "by" && !/^(VB|MD)/.test(frame.pos[k + 1] ?? "")) return true;
   return /^(VB[DPZ]?|MD)$/.test(frame.pos[k] ?? "") || AUXILIARIES.has(frame.tokens[k]?.lower ?? "");
 }
 
@@ -416,7 +482,14 @@ function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: 
   const sorted = [...holders].sort((a, b) => a.tokenStart - b.tokenStart);
   const group = new Set<Holder>([h]);
   const linked = (a: Holder, b: Holder) => {
-    const gap = frame.tokens.slice(a.tokenEnd, b.tokenStart);
+    let gap = frame.tokens.slice(a.tokenEnd, b.tokenStart);
+    // "Pelosi and Mr. Trump", "Iran and President Aliyev": a title before a name is part of it
+    let k = gap.length;
+    while (k > 1 && (gap[k - 1].text === "." || (gap[k - 1].kind === "word" && /^\p{Lu}/u.test(gap[k - 1].text)))) k--;
+    if (k < gap.length && (rules.lexicon.coordinators.has(gap[k - 1].lower) || gap[k - 1].text === ",")) gap = gap.slice(0, k);
+    // "Israel's Heron drones", "Russia's Putin": a name owned by the possessor before it
+    // heads the same noun phrase, so they share its roles
+    if (gap.length === 0 && a.possessive) return true;
     if (gap.length === 0 || gap.length > 3) return false;
     if (!gap.every((t) => rules.lexicon.coordinators.has(t.lower) || DETERMINERS.has(t.lower) || t.text === "(" || t.text === ")")) return false;
     // "as" links only in "as well as": "replaced Russia as Armenia's partner" is no list
@@ -489,29 +562,53 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // what the noun names; it is its patient, not its agent
     if (target.possessive && gap.length === 0 && tokens[target.tokenStart - 1]?.lower === "to") return hit.cue.patient !== undefined ? "patient" : "agent";
     // "Russian aggression", "Russia's failure", "Moscow's most substantive failure"
+    // ... but "Russia is no longer Armenia's elder brother" is about Russia, not Armenia
+    if (target.possessive && inPredicate(target, frame) && hasCopularSubject(target, holders, frame)) return null;
+    // "Armenia's foremost partner", "Israel's ally": the noun names someone else
+    if (target.possessive && lexicon.relational_nouns.has(tokens[hit.end - 1].lower) && !gap.some((t) => isPreposition(t.lower, rules))) return null;
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
-    if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules))) return "agent";
+    if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules)))
+      // "its neighbour besieged and overwhelmed by Turkey": a participle with a "by" phrase
+      // is done to what the possessor owns
+      return reducedPassive(hit, frame) ? (hit.cue.patient !== undefined ? "patient" : "agent") : "agent";
+    // "Russia's perceived interests, distractions, and disputes": a possessor owns each
+    // noun of the list it opens, as long as no other holder starts a new one
+    if (target.possessive && isPossessedList(phrase, rules) && !holders.some((h) => h !== target && h.tokenStart >= target.tokenEnd && h.tokenEnd <= hit.start)) return "agent";
     // "Israeli and Turkish-made drones, and artillery strikes": an adjective is the
     // subject's modifier only when its noun phrase runs straight into the cue
-    if (target.modifier && (gap.length > 3 || gap.some((t) => t.kind === "punct" && t.text !== "-"))) return null;
-    // "criticized the CSTO for its inaction": a possessor right before the cue owns it
-    if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target))) return null;
+    if (target.modifier && gap.some((t) => t.kind === "punct" && t.text !== "-")) return null;
+    // "Chinese drills or preparations for a mass invasion": without a verb in between the
+    // cue is still inside the noun phrase the adjective opens
+    if (target.modifier && gap.length <= 8 && !holders.some((h) => h !== target && h.tokenStart >= target.tokenEnd && h.tokenEnd <= hit.start)) {
+      frame.pos ??= posTags(frame.tokens.map((x) => x.text));
+      if (!frame.pos.slice(target.tokenEnd, hit.start).some((p) => /^(VB|MD)/.test(p))) return "agent";
+    }
+    // "criticized the CSTO for its inaction": a possessor right before the cue owns it,
+    // unless it stands in a predicate after "is": "Russia is no longer Armenia's elder
+    // brother" describes Russia
+    if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target) && !inPredicate(h, frame))) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
     if (!eligibility) return null;
     // the nearest eligible holder before the cue is its subject, with those coordinated
-    const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject");
+    const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject" && !(h.possessive && inPredicate(h, frame)));
     const nearest = candidates.sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
     if (!nearest || !coordinated(nearest, holders, frame, rules).includes(target)) return null;
     // a subject far from its cue is more often the subject of another verb
     if (gap.length > MAX_SUBJECT_GAP) return null;
+    // "He said the 20 percent who can't enroll ...": the speaker is not the subject of
+    // what the reported clause says (a pronoun standing for the speaker still is)
+    if (gap.some((t) => REPORTING_VERBS.has(t.lower))) return null;
     return passiveRole(hit, frame, rules);
   }
 
   if (hit.end <= target.tokenStart) {
+    const opening = openingPhrase(frame);
+    if (opening > 0 && hit.end <= opening && prevContentIndex(tokens, target.tokenStart - 1, 0) === opening && !holders.some((h) => h.tokenEnd <= hit.start && directRole(hit, h, holders, frame, rules)))
+      return /(ed|en)$/.test(tokens[0].lower) && hit.cue.patient !== undefined ? "patient" : "agent";
     const gap = tokens.slice(hit.end, target.tokenStart);
     if (gap.some((t) => t.kind === "punct" && t.text !== "-" && t.text !== "'" && t.text !== '"')) return null;
     // the first holder after a cue takes it: "defeated Armenia ... over Georgia"
@@ -520,7 +617,8 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
     const prev = j >= hit.end ? tokens[j].lower : null;
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
-    if (prev === "from") return hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null;
+    // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
+    if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);
     // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient)
     if (prev === "of") return hit.cue.of ?? (hit.cue.patient !== undefined ? "patient" : "agent");
     // "an opportunity for Iran": the beneficiary, for cues that say so
@@ -539,6 +637,25 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   return null;
 }
 
+// participles that open a prepositional phrase rather than describe the subject
+const NOT_PARTICIPLES = new Set(["following", "according", "including", "regarding", "concerning", "notwithstanding", "during", "given", "compared", "based", "provided", "assuming", "considering", "excluding", "beginning", "starting", "speaking", "judging", "depending", "allowed", "added"]);
+
+/**
+ * "Struggling to rebound ..., Cruz's campaign has", "Derided as a poor copy ..., Maduro
+ * has": a sentence that opens with a participle phrase describes the subject after its
+ * comma. Returns the comma's index, or -1.
+ */
+function openingPhrase(frame: SentenceFrame): number {
+  const { tokens } = frame;
+  const first = tokens[0];
+  if (!first || first.kind !== "word" || !/^[a-z]{2,}(ing|ed|en)$/.test(first.lower) || NOT_PARTICIPLES.has(first.lower)) return -1;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].text === ",") return frame.clause[i] === frame.clause[0] ? i : -1;
+    if (tokens[i].kind === "punct" && CLAUSE_PUNCT.has(tokens[i].text)) return -1;
+  }
+  return -1;
+}
+
 const SUBJECT_WORDS = new Set(["the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "you", "there", "its", "their", "his", "her", "our", "my", "your", "one", "some", "many", "most", "few", "none", "nobody", "no", "each", "every", "such", "what", "which", "who"]);
 
 function startsSubject(t: Token | undefined): boolean {
@@ -547,8 +664,13 @@ function startsSubject(t: Token | undefined): boolean {
 
 /** No new subject between the start of a clause and a cue: no holder, no determiner or pronoun, no name. */
 function subjectless(from: number, to: number, holders: Holder[], frame: SentenceFrame): boolean {
-  if (holders.some((h) => h.tokenStart >= from && h.tokenStart < to)) return false;
-  for (let i = from; i < to; i++) {
+  // a verb before any subject word starts a predicate: what follows it is its object
+  // ("but lacked the stature"), not a new subject
+  frame.pos ??= posTags(frame.tokens.map((x) => x.text));
+  let end = to;
+  for (let i = from; i < to; i++) if (/^VB[DZP]?$/.test(frame.pos[i]) || frame.tokens[i].lower === "to") { end = i; break; }
+  if (holders.some((h) => h.tokenStart >= from && h.tokenStart < end)) return false;
+  for (let i = from; i < end; i++) {
     const t = frame.tokens[i];
     if (SUBJECT_WORDS.has(t.lower) || (t.kind === "word" && /^\p{Lu}/u.test(t.text))) return false;
   }
@@ -567,6 +689,45 @@ function ownsCue(h: Holder, hit: CueHit, rules: StanceRules, frame: SentenceFram
   if (h.tokenEnd > hit.start || frame.tokens[h.tokenStart - 1]?.lower === "to") return false;
   const phrase = withoutParentheses(frame.tokens.slice(h.tokenEnd, hit.start)).filter((t) => t.text !== "-");
   return phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules));
+}
+
+/** A short list of nouns after a possessor: words, commas and "and"/"or" only, each item at most three words. */
+function isPossessedList(phrase: Token[], rules: StanceRules): boolean {
+  if (!phrase.some((t) => t.text === ",")) return false;
+  let item = 0;
+  for (const t of phrase) {
+    if (t.text === "," || t.lower === "and" || t.lower === "or") item = 0;
+    else if (t.kind !== "word" || isPreposition(t.lower, rules) || SUBJECT_WORDS.has(t.lower) || ++item > 3) return false;
+  }
+  return phrase.length <= 10;
+}
+
+const COPULAS = new Set(["is", "are", "was", "were", "be", "been", "being", "remains", "remained", "remain", "became", "become", "becomes", "seems", "seemed", "'s"]);
+const PREDICATE_ADVERBS = new Set(["no", "longer", "not", "never", "also", "still", "now", "just", "only", "merely", "simply", "once", "again", "already", "effectively", "essentially"]);
+
+/** A possessor opening the predicate of "is": "is no longer Armenia's elder brother". */
+function inPredicate(h: Holder, frame: SentenceFrame): boolean {
+  let j = h.tokenStart - 1;
+  while (j >= 0 && (DETERMINERS.has(frame.tokens[j].lower) || PREDICATE_ADVERBS.has(frame.tokens[j].lower))) j--;
+  return j > 0 && COPULAS.has(frame.tokens[j].lower);
+}
+
+/** The subject of the copula before a predicate holder is itself a holder: the predicate is about it. */
+function hasCopularSubject(h: Holder, holders: Holder[], frame: SentenceFrame): boolean {
+  let j = h.tokenStart - 1;
+  while (j >= 0 && (DETERMINERS.has(frame.tokens[j].lower) || PREDICATE_ADVERBS.has(frame.tokens[j].lower))) j--;
+  return holders.some((o) => o !== h && o.tokenEnd === j && frame.clause[o.tokenStart] === frame.clause[h.tokenStart]);
+}
+
+/** A past participle followed by its "by" phrase ("besieged and overwhelmed by Turkey"). */
+function reducedPassive(hit: CueHit, frame: SentenceFrame): boolean {
+  const { tokens } = frame;
+  if (!/(ed|en)$/.test(tokens[hit.end - 1].lower)) return false;
+  for (let k = hit.end; k < Math.min(tokens.length, hit.end + 4); k++) {
+    if (tokens[k].lower === "by") return true;
+    if (tokens[k].kind === "punct") return false;
+  }
+  return false;
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

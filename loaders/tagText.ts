@@ -20,6 +20,8 @@ export function normaliseQuotes(text: string): string {
   return text.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"').replace(/\u00A0/g, " ");
 }
 
+const TITLES = new Set(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st", "jr", "sr", "pres", "amb", "adm", "maj", "capt", "rev"]);
+
 /**
  * Capitalised words inside the sentence that are not actor mentions: other people and
  * organisations compete with the actors for the subject and object roles.
@@ -38,7 +40,17 @@ export function otherEntities(
     // a capitalised first word is usually just the start of the sentence
     if (i === 0 || (tokens[i - 1].kind === "punct" && /["'(]/.test(tokens[i - 1].text) && i === 1)) continue;
     let j = i + 1;
-    while (j < tokens.length && !busy.has(j) && tokens[j].kind === "word" && /^\p{Lu}/u.test(tokens[j].text) && !isCue(tokens[j].lower) && !tokens[j - 1].possessive) j++;
+    for (;;) {
+      // "Mr. Trump", "Sen. Cruz": a title's abbreviation dot stays inside the name
+      if (tokens[j]?.text === "." && TITLES.has(tokens[j - 1].lower) && tokens[j + 1] && !busy.has(j + 1) && /^\p{Lu}/u.test(tokens[j + 1].text)) j++;
+      else if (j < tokens.length && !busy.has(j) && tokens[j].kind === "word" && /^\p{Lu}/u.test(tokens[j].text) && !isCue(tokens[j].lower) && !tokens[j - 1].possessive) j++;
+      else break;
+    }
+    // "President Trump", "Mr. Putin": capitalised words running into a mention are its title
+    if (busy.has(j) || (tokens[j]?.text === "." && busy.has(j + 1) && TITLES.has(tokens[j - 1].lower))) {
+      i = j - 1;
+      continue;
+    }
     out.push({ tokenStart: i, tokenEnd: j, possessive: tokens[j - 1].possessive });
     i = j - 1;
   }
@@ -52,13 +64,23 @@ function isModifier(m: Mention, tokens: Token[]): boolean {
   return !!next && (next.text === "-" || (next.kind === "word" && /^\p{Ll}/u.test(next.text)));
 }
 
+const PERSON_TITLES = new Set(["president", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "judge", "justice", "secretary", "speaker", "chairman", "chairwoman", "minister", "prime", "king", "queen", "prince", "princess", "pope", "general", "gen", "ambassador", "mayor", "sheikh", "ayatollah"]);
+
+/** A leader alias is a person, any other alias a state or body; a titled name ("President Trump") is a person. */
+function personOf(tokens: Token[], from: number, rule?: string): boolean | undefined {
+  if (rule?.startsWith("alias:leaders:")) return true;
+  if (rule?.startsWith("alias:")) return false;
+  return PERSON_TITLES.has(tokens[from]?.lower ?? "") || PERSON_TITLES.has(tokens[from - 1]?.lower ?? "") || (tokens[from - 1]?.text === "." && TITLES.has(tokens[from - 2]?.lower ?? "")) ? true : undefined;
+}
+
 const isCueWord = (rules: Rules) => (lower: string) => rules.stance.wordIndex.has(lower);
 
 /** Tags every actor mention in one sentence's tokens. */
 export function tagTokens(tokens: Token[], text: string, offset: number, rules: Rules): TaggedMention[] {
   const mentions = findMentions(tokens, rules.actors, text, offset);
-  const holders = mentions.map((m) => ({ ...m, modifier: isModifier(m, tokens) }));
-  const tags = tagSentence(tokens, holders, rules.stance, otherEntities(tokens, mentions, isCueWord(rules)));
+  const holders = mentions.map((m) => ({ ...m, modifier: isModifier(m, tokens), person: personOf(tokens, m.tokenStart, m.rule) }));
+  const others = otherEntities(tokens, mentions, isCueWord(rules)).map((e) => ({ ...e, person: personOf(tokens, e.tokenStart) }));
+  const tags = tagSentence(tokens, holders, rules.stance, others);
   return mentions.map((m, i) => ({ ...m, ...tags[i] }));
 }
 
@@ -85,8 +107,11 @@ export function tagTarget(raw: string, target: { start: number; end: number }, r
   if (to === from) to = from + 1;
   // "Ossoff" as target, or a span with punctuation around it ('" Mann'): keep the words
   while (from < to - 1 && tokens[from].kind === "punct") from++;
-  const holder = { tokenStart: from, tokenEnd: to, possessive: tokens[to - 1]?.possessive ?? false };
-  const mentions = findMentions(tokens, rules.actors, text, 0).filter((m) => m.tokenEnd <= from || m.tokenStart >= to);
-  const others = [...mentions, ...otherEntities(tokens, [...mentions, holder], isCueWord(rules))];
+  const found = findMentions(tokens, rules.actors, text, 0);
+  // the target is a demonym modifying a noun ("Israeli drones") as in the article pipeline
+  const same = found.find((m) => m.tokenStart === from && m.tokenEnd === to);
+  const holder = { tokenStart: from, tokenEnd: to, possessive: tokens[to - 1]?.possessive ?? false, modifier: !!same && isModifier(same, tokens), person: personOf(tokens, from, same?.rule) };
+  const mentions = found.filter((m) => m.tokenEnd <= from || m.tokenStart >= to).map((m) => ({ ...m, modifier: isModifier(m, tokens), person: personOf(tokens, m.tokenStart, m.rule) }));
+  const others = [...mentions, ...otherEntities(tokens, [...mentions, holder], isCueWord(rules)).map((e) => ({ ...e, person: personOf(tokens, e.tokenStart) }))];
   return tagSentence(tokens, [holder], rules.stance, others)[0];
 }

@@ -49,6 +49,9 @@ export interface StanceLexicon {
   fallback_ignore?: string[];
   /** third-person pronouns that stand for the nearest actor before them ("its", "their"); optional */
   coreference?: string[];
+  /** nouns naming someone else in relation to the possessor ("Armenia's partner", "Israel's
+   * ally"): the possessor is not the one the cue describes; optional */
+  relational_nouns?: string[];
 }
 
 export interface CueDef {
@@ -63,9 +66,15 @@ export interface CueDef {
   of?: "agent" | "patient";
   /** what "cue for X" makes X: "an opportunity for Iran" (agent: the beneficiary) */
   for?: "agent" | "patient";
+  /** what "cue from X" makes X: "pressure from Baku" (agent, the default for cues with a
+   * patient weight), "shields the country from Russia" (patient: the danger kept off) */
+  from?: "agent" | "patient";
   /** weight (sign of the role's weight times this) when the cue is negated, instead of
    * flipping it: "did not help" says more than "helped" */
   if_negated?: number;
+  /** the cue is itself a negator ("cannot", "failed to"): it counts only when the words it
+   * negates hold no other cue, which then speaks for itself ("cannot remain passive") */
+  yields?: boolean;
   /** restrict the cue to these actors */
   actors?: string[];
   note: string;
@@ -108,7 +117,7 @@ export const STANCE_SCHEMA = {
       additionalProperties: false,
       required: ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
       properties: Object.fromEntries(
-        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference"].map((k) => [k, words]),
+        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference", "relational_nouns"].map((k) => [k, words]),
       ),
     },
     cues: {
@@ -128,6 +137,8 @@ export const STANCE_SCHEMA = {
           of: { enum: ["agent", "patient"] },
           if_negated: weight,
           for: { enum: ["agent", "patient"] },
+          from: { enum: ["agent", "patient"] },
+          yields: { type: "boolean" },
           actors: { type: "array", items: { type: "string" }, minItems: 1 },
           note: { type: "string", minLength: 1 },
         },
@@ -193,6 +204,6 @@ function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: A
       list.push(cue);
       wordIndex.set(w, list);
     }
-  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
+  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], relational_nouns: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
   return { file, settings, lexicon: lex, cues: compiled, wordIndex, patternCues: compiled.filter((c) => c.patterns.length > 0) };
 }

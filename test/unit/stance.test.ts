@@ -197,3 +197,220 @@ test("troops advancing into another's territory are the aggressor's", () => {
   assert.equal(stanceOf(s, "Russian"), "unfavorable");
   assert.equal(stanceOf(s, "Georgian"), "neutral");
 });
+
+test("incapacity: 'cannot', 'failed to' count against the actor unless what they negate is a cue", () => {
+  assert.equal(stanceOf("Moscow cannot build a coalition in the Caspian region.", "Moscow"), "unfavorable");
+  assert.equal(stanceOf("Ankara failed to open the border crossing last spring.", "Ankara"), "unfavorable");
+  // the negated cue speaks instead: not staying passive is no failure
+  const tag = tagText("Tehran cannot remain passive about the border.", rules)[0];
+  assert.ok(!tag.rules.some((r) => r.startsWith("incapacity")));
+  assert.notEqual(tag.stance, "unfavorable");
+  // "able to" is capacity; negated, it falls short
+  assert.equal(stanceOf("Georgia was not always able to keep its neighbours apart.", "Georgia"), "unfavorable");
+  // a yielding cue's flag is validated
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace("    yields: true\n", "    yields: sometimes\n");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
+
+test("a limited reach said of the actor counts against it; 'limited' before a noun does not", () => {
+  assert.equal(stanceOf("The CSTO's room for action in Central Asia has been severely limited.", "CSTO"), "unfavorable");
+  assert.equal(stanceOf("France sent limited supplies of fuel to the region.", "France"), "neutral");
+});
+
+test("capability words: named they favour the actor, lacking they count against it; a clause after 'but' keeps its subject past the verb", () => {
+  assert.equal(stanceOf("Georgia's prime minister brings years of expertise to the talks.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Armenia won the vote, but lacked the experience to govern the region.", "Armenia"), "neutral");
+  const tag = tagText("Armenia held the talks in May, but lacked the experience to settle anything.", rules)[0];
+  assert.ok(tag.rules.includes("standing (agent)"));
+  assert.equal(tag.stance, "unfavorable");
+});
+
+test("sponsoring armed groups is no help; a name owned by a possessor shares its roles", () => {
+  assert.equal(stanceOf("For years Moscow has funded separatist militias in the north.", "Moscow"), "unfavorable");
+  assert.notEqual(stanceOf("For years Moscow has funded schools in the north.", "Moscow"), "unfavorable");
+  const tag = tagText("France's Rafale Marine jets proved a decisive advantage in the exercise.", rules).find((m) => m.text === "France");
+  assert.equal(tag?.stance, "favorable");
+});
+
+test("a sentence opening with a participle phrase describes the subject after its comma; 'struggling to' negates", () => {
+  assert.equal(stanceOf("Criticized for its silence at the summit, Moscow sent a delegation to Yerevan.", "Moscow"), "unfavorable");
+  assert.equal(stanceOf("Struggling to win over the voters of the north, Georgia changed its campaign.", "Georgia"), "unfavorable");
+  // a possessor inside the opening phrase keeps its own cue
+  const tags = tagText("Exploiting Russia's weakness in the region, Turkey opened a new trade route.", rules);
+  assert.equal(tags.find((m) => m.text === "Turkey")?.stance, "unfavorable");
+  assert.equal(tags.find((m) => m.text === "Russia")?.stance, "unfavorable");
+  // "Following ..." opens a prepositional phrase, not a description
+  assert.equal(stanceOf("Following the attacks in the south, Georgia closed its border.", "Georgia"), "neutral");
+});
+
+test("a capitalised cue word inside a sentence is part of a name; in a headline it is not", () => {
+  assert.equal(stanceOf("Georgia met the Democratic Party delegation in Tbilisi.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia is a democratic country.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia Wins Decisive Victory In Tbilisi Vote", "Georgia"), "favorable");
+});
+
+test("a demonym target modifies its noun in the span tagger as in articles; its noun phrase may be long", () => {
+  const s = "Yesterday Georgia fired at the village with artillery, Russian and Turkish-made rockets, and mortars.";
+  const at = s.indexOf("Russian");
+  assert.equal(tagTarget(s, { start: at, end: at + 7 }, rules).stance, "neutral");
+  const t = "Russian border troops stationed near the town launched an offensive on Monday.";
+  assert.equal(tagTarget(t, { start: 0, end: 7 }, rules).stance, "unfavorable");
+});
+
+test("the actor to be deterred or guarded against is the danger; 'from' after a cue follows the cue's 'from' field", () => {
+  assert.equal(stanceOf("Moldova needs a strong army to deter Russia.", "Russia"), "unfavorable");
+  assert.ok(!tagText("Georgia needs an army to deter Russia.", rules).find((m) => m.text === "Georgia")?.rules.some((r) => r.startsWith("deterrence")));
+  assert.equal(stanceOf("The new base is a bulwark against Iran.", "Iran"), "unfavorable");
+  // help given to someone against another is no praise for the other: "from" makes it the patient
+  assert.equal(stanceOf("The treaty was signed to protect the country from Azerbaijan.", "Azerbaijan"), "neutral");
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace("    from: patient\n", "    from: threat\n");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
+
+test("a quoted title is a name, not distance; 'rarely' negates; taking (full) advantage of something exploits it", () => {
+  assert.equal(stanceOf("Georgia's \"Peace and Prosperity Initiative\" was launched in May.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia's \"neutrality\" was announced in May.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Turkey rarely proves effective in the talks.", "Turkey"), "unfavorable");
+  assert.equal(stanceOf("Ankara is taking full advantage of the crisis in the north.", "Ankara"), "unfavorable");
+});
+
+test("what an actor fears is a danger; the source of fire or pressure is the aggressor, its target is not judged", () => {
+  assert.equal(stanceOf("Fearing a Turkish incursion, Georgia closed the border.", "Turkish"), "unfavorable");
+  assert.equal(stanceOf("The talks stalled over concerns about Iranian missiles.", "Iranian"), "unfavorable");
+  // the worried actor itself is no danger
+  assert.notEqual(stanceOf("Baku is concerned about the new pipeline.", "Baku"), "unfavorable");
+  const s = "The village remained under constant fire from Azerbaijan.";
+  assert.equal(stanceOf(s, "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("Armenia is under constant fire and pressure.", "Armenia"), "neutral");
+});
+
+test("what is unworkable without an actor makes it indispensable; 'impossible to' negates", () => {
+  assert.equal(stanceOf("The new trade route is unworkable without Georgian cooperation.", "Georgian"), "favorable");
+  assert.equal(stanceOf("Georgia has become an indispensable partner for Brussels.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Tbilisi made it impossible to reach a compromise.", "Tbilisi"), "unfavorable");
+});
+
+test("news verbs and nouns AFINN scores ('launched', 'warnings', 'expand') are not judgements", () => {
+  const tag = tagText("Georgia sent warnings to its neighbours and launched a new expanded patrol.", rules)[0];
+  assert.ok(!tag.rules.some((r) => r.startsWith("afinn")));
+  assert.equal(tag.stance, "neutral");
+});
+
+test("'inability to', 'failure to' negate what follows; a possessor owns each noun of the list it opens", () => {
+  // two negations cancel: unable to prevent a defeat leaves the defeat
+  assert.equal(stanceOf("The alliance's inability to prevent Georgia's defeat was plain.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Turkey's demands, delays and blunders ended the talks.", "Turkey"), "unfavorable");
+  // another holder in the list takes its own items
+  assert.equal(stanceOf("Turkey's demands, Georgia's delays and blunders ended the talks.", "Turkey"), "neutral");
+});
+
+test("a possessor inside the predicate of 'is' does not own the predicate: it describes the subject", () => {
+  const s = "Turkey is no longer Georgia's most reliable ally.";
+  assert.equal(stanceOf(s, "Turkey"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+  // outside a predicate the possessor still owns its noun
+  assert.equal(stanceOf("Turkey criticised Georgia's failure.", "Georgia"), "unfavorable");
+});
+
+test("the object of an enabling verb is the subject of the infinitive after it", () => {
+  assert.equal(stanceOf("The new pipeline allows Georgia to strengthen its economy.", "Georgia"), "favorable");
+  // an ordinary object is not the subject of what follows
+  assert.equal(stanceOf("The new pipeline reached Georgia to strengthen the economy of Baku.", "Georgia"), "neutral");
+});
+
+test("a speaker is not the subject of the clause it reports; consolidating control is strength", () => {
+  assert.equal(stanceOf("Pashinyan said the border guards had failed to stop the smugglers.", "Pashinyan"), "neutral");
+  assert.equal(stanceOf("Pashinyan failed to stop the smugglers.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("Georgia has consolidated control over its ports.", "Georgia"), "favorable");
+});
+
+test("brokering a ceasefire is constructive; 'rather than' and 'instead of' negate what follows", () => {
+  assert.equal(stanceOf("The fighting was halted by a Georgian-brokered ceasefire.", "Georgian"), "favorable");
+  assert.equal(stanceOf("Georgia was cautious rather than effective.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia was cautious and effective.", "Georgia"), "favorable");
+  // a multi-word negator in the lexicon is validated like the others
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace("negators: [not, rather than,", "negators: [not, {rather: than},");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
+
+test("a demonym owns a cue inside the noun phrase it opens", () => {
+  const s = "The report includes Russian drills and preparations for an invasion of the north.";
+  const at = s.indexOf("Russian");
+  assert.equal(tagTarget(s, { start: at, end: at + 7 }, rules).stance, "unfavorable");
+});
+
+test("willingness counts for the actor; a success for someone is theirs", () => {
+  assert.equal(stanceOf("Georgia was willing to reopen the talks.", "Georgia"), "favorable");
+  assert.equal(stanceOf("The vote was a clear victory for Georgia.", "Georgia"), "favorable");
+});
+
+test("an embarrassment 'for X' is X's", () => {
+  assert.equal(stanceOf("The leaked letter was embarrassing for Georgia.", "Georgia"), "unfavorable");
+});
+
+test("a title before a name belongs to it: it is no holder of its own and does not break a coordination", () => {
+  assert.equal(stanceOf("Pashinyan and President Aliyev are locked in a stalemate over the border.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("Pashinyan and Mr. Aliyev are locked in a stalemate over the border.", "Pashinyan"), "unfavorable");
+  const s = "Critics mocked Mr. Pashinyan on Tuesday.";
+  const at = s.indexOf("Pashinyan");
+  assert.equal(tagTarget(s, { start: at, end: at + 9 }, rules).stance, "unfavorable");
+});
+
+test("pronouns agree: 'they' is no single person, 'he' is no state", () => {
+  // "their" cannot stand for President Aliyev; it stands for the state named before
+  const tags = tagText("Georgia hosted President Aliyev; their failure was plain.", rules);
+  assert.equal(tags.find((m) => m.text === "Aliyev")?.stance, "neutral");
+  assert.equal(tags.find((m) => m.text === "Georgia")?.stance, "unfavorable");
+  // "his" cannot stand for Russia
+  const t = tagText("Pashinyan met Russia's envoy, and his failure was plain.", rules);
+  assert.equal(t.find((m) => m.text === "Pashinyan")?.stance, "unfavorable");
+  assert.equal(t.find((m) => m.text === "Russia")?.stance, "neutral");
+});
+
+test("a participle with its 'by' phrase is done to what the possessor owns", () => {
+  assert.notEqual(stanceOf("Georgia's border posts attacked by militias were rebuilt.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia's border posts attacked the village.", "Georgia"), "unfavorable");
+});
+
+test("the name of a weapon ('attack helicopters') is no attack", () => {
+  assert.equal(stanceOf("Georgia is buying attack helicopters from France.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia is planning an attack on the village.", "Georgia"), "unfavorable");
+});
+
+test("a relational noun after a possessor names someone else: 'Georgia's closest partner' is not Georgia", () => {
+  assert.equal(stanceOf("Under the new treaty Georgia's closest partner, France, sent supplies.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia's reliable diplomacy impressed Brussels.", "Georgia"), "favorable");
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace(/  relational_nouns: \[[^\]]*\]/, "  relational_nouns: partner");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
+
+test("quotation marks after verbs of asking, or a few words after a verb of naming, report words", () => {
+  assert.equal(stanceOf("The deputies urged Georgia to \"stand firm\" on the border.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia called the border post a \"prison\".", "Georgia"), "neutral");
+});
+
+test("the one praising shows goodwill: a weak favorable signal, weaker than for the one praised", () => {
+  const tags = tagText("Georgia praised Armenia for the new border agreement.", rules);
+  const g = tags.find((m) => m.text === "Georgia")!;
+  const a = tags.find((m) => m.text === "Armenia")!;
+  assert.equal(g.stance, "favorable");
+  assert.ok(a.score > g.score);
+});
+
+test("a name after 'that' followed by a past tense starts a clause of its own; contradicting earlier claims is inconsistency", () => {
+  assert.equal(stanceOf("Records indicate that Pashinyan used a second passport, contradicting earlier statements.", "Pashinyan"), "unfavorable");
+});
+
+test("a name heading a noun phrase ('the Pashinyan government') is the subject of the verb after the phrase", () => {
+  const s = "Critics believe the Pashinyan government has violated the agreement.";
+  const at = s.indexOf("Pashinyan");
+  assert.equal(tagTarget(s, { start: at, end: at + 9 }, rules).stance, "unfavorable");
+});
