@@ -9,7 +9,7 @@
 // cached text is the text Framework would have written; Framework then finds it in its
 // cache, newer than the loader file, and uses it. A loader that calls neither is left for
 // Framework to run.
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -102,34 +102,48 @@ export interface PrerunResult {
   seconds: Record<string, number>;
   /** bytes written per loader file */
   bytes: Record<string, number>;
-  /** peak RSS of each process, MB */
+  /** peak RSS of the processes of each slot, MB */
   rss_mb: number[];
+  /** child processes started, replacements included */
+  processes: number;
   wall_s: number;
 }
 
-type ChildMessage = { ready: true } | { done: string; seconds: number; bytes: number; rss: number; skipped?: boolean };
+type ChildMessage = { ready: true } | { done: string; seconds: number; bytes: number; rss: number; rssNow: number; skipped?: boolean };
 
 /** Runs `jobs` in `processes` child processes (cwd `root`); rejects, after stopping the others, when one fails. */
+/**
+ * A child that has grown past this (RSS after an output, MB) is replaced by a fresh one:
+ * V8 keeps the heap a large output needed, and outputs add up over hundreds of pages.
+ */
+const RECYCLE_MB = 400;
+
+/**
+ * Runs `jobs` in `processes` slots (cwd `root`), each a child process taking outputs from
+ * one queue; rejects, after stopping the others, when one fails. A corpus-wide output (no
+ * route parameters) holds the whole corpus digest, so its child is replaced after it, as
+ * is any child past RECYCLE_MB: peak memory stays that of one output, as when Framework
+ * runs each in a process of its own, while the many small page outputs share start-ups.
+ */
 export function prerunLoaders(root: string, src: string, jobs: LoaderJob[], processes = 2, onProgress?: (done: number, total: number) => void): Promise<PrerunResult> {
   const queue = queueOrder(jobs);
   const total = queue.length;
-  const result: PrerunResult = { outputs: 0, made: [], seconds: {}, bytes: {}, rss_mb: [], wall_s: 0 };
+  const result: PrerunResult = { outputs: 0, made: [], seconds: {}, bytes: {}, rss_mb: [], processes: 0, wall_s: 0 };
   const started = performance.now();
   if (total === 0) return Promise.resolve(result);
   const tsx = import.meta.resolve("tsx");
-  const n = Math.max(1, Math.min(processes, total));
+  const live = new Set<ChildProcess>();
+  let failed = false;
   let done = 0;
-  const children = Array.from({ length: n }, () =>
-    fork(fileURLToPath(import.meta.url), ["--child"], { cwd: root, execArgv: ["--import", tsx], stdio: ["ignore", "ignore", "inherit", "ipc"] }),
-  );
-  const runs = children.map(
-    (child, i) =>
-      new Promise<void>((resolve, reject) => {
+  const slot = (i: number) =>
+    new Promise<void>((resolve, reject) => {
+      const start = () => {
+        if (failed || queue.length === 0) return resolve();
+        const child = fork(fileURLToPath(import.meta.url), ["--child"], { cwd: root, execArgv: ["--import", tsx], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+        live.add(child);
+        result.processes++;
         let current: LoaderJob | undefined;
-        const next = () => {
-          current = queue.shift();
-          child.send(current ?? { exit: true });
-        };
+        let retire = false;
         child.on("message", (m: ChildMessage) => {
           if ("done" in m) {
             const key = relative(src, current!.loader);
@@ -139,22 +153,28 @@ export function prerunLoaders(root: string, src: string, jobs: LoaderJob[], proc
             if (!m.skipped) result.made.push(m.done);
             result.outputs = result.made.length;
             onProgress?.(++done, total);
+            retire = current!.args.length === 0 || m.rssNow > RECYCLE_MB;
           }
-          next();
+          current = retire || failed ? undefined : queue.shift();
+          child.send(current ?? { exit: true });
         });
         child.on("exit", (code, signal) => {
-          if (code === 0) resolve();
-          else reject(new Error(`data loader ${current ? relative(src, current.loader) + (current.args.length ? " " + current.args.join(" ") : "") : "process"} failed (exit ${code ?? signal})`));
+          live.delete(child);
+          if (code === 0) return start();
+          failed = true;
+          reject(new Error(`data loader ${current ? relative(src, current.loader) + (current.args.length ? " " + current.args.join(" ") : "") : "process"} failed (exit ${code ?? signal})`));
         });
-      }),
-  );
-  return Promise.all(runs)
+      };
+      start();
+    });
+  return Promise.all(Array.from({ length: Math.max(1, Math.min(processes, total)) }, (_, i) => slot(i)))
     .then(() => {
       result.wall_s = (performance.now() - started) / 1000;
       return result;
     })
     .catch((e) => {
-      for (const c of children) c.kill();
+      failed = true;
+      for (const c of live) c.kill();
       throw e;
     });
 }
@@ -190,7 +210,7 @@ async function child(): Promise<void> {
       process.stderr.write(e instanceof InputError ? `\nerror: ${e.message}\n` : `\n${(e as Error).stack ?? e}\n`);
       process.exit(1);
     }
-    process.send!({ done: job.target, seconds: (performance.now() - t) / 1000, bytes, rss: process.resourceUsage().maxRSS / 1024, skipped: !output } satisfies ChildMessage);
+    process.send!({ done: job.target, seconds: (performance.now() - t) / 1000, bytes, rss: process.resourceUsage().maxRSS / 1024, rssNow: process.memoryUsage().rss / 1048576, skipped: !output } satisfies ChildMessage);
   });
   process.send!({ ready: true } satisfies ChildMessage);
 }
