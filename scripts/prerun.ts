@@ -111,7 +111,6 @@ export interface PrerunResult {
 
 type ChildMessage = { ready: true } | { done: string; seconds: number; bytes: number; rss: number; rssNow: number; skipped?: boolean };
 
-/** Runs `jobs` in `processes` child processes (cwd `root`); rejects, after stopping the others, when one fails. */
 /**
  * A child that has grown past this (RSS after an output, MB) is replaced by a fresh one:
  * outputs add up over hundreds of pages.
