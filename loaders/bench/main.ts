@@ -49,7 +49,7 @@ interface Pass {
   /** seconds per stage, measured inside each process */
   stages: Record<string, number>;
   output_bytes: Record<string, number>;
-  /** peak RSS per process: "prepare" and one per loader */
+  /** peak RSS per process: "prepare" (the warm step) and each loader slot of the pre-runner */
   rss_mb: Record<string, number>;
   peak_rss_mb: number;
 }
