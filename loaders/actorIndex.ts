@@ -10,7 +10,8 @@
 // into a temporary directory renamed into place when complete, so concurrent loaders never
 // read half an index, and older indexes are removed when a new one is made.
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { writeIndexDir } from "./indexDir.ts";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
@@ -34,9 +35,6 @@ export interface ActorMentions extends AllRules {
   /** the text of a filed mention's sentence (the page shows a few dozen: read when asked) */
   sentenceText: (m: ArticleMention) => string;
 }
-
-/** Appended to a file once this many characters are waiting, so memory stays flat. */
-const FLUSH_CHARS = 1 << 20;
 
 /**
  * One line of an actor's file: the mention's fields in ArticleMention order, its actor
@@ -73,7 +71,7 @@ export function actorMentions(id: string, root = process.cwd()): ActorMentions {
   }
   const base = join(parts, "..", "actors");
   const dir = join(base, indexKey(corpus, root));
-  if (!existsSync(dir)) writeIndex(corpus, root, all, base, dir);
+  if (!existsSync(dir)) writeIndex(corpus, root, all, dir);
   const file = join(dir, `${encodeURIComponent(id)}.jsonl`);
   const mentions = existsSync(file)
     ? readFileSync(file, "utf8")
@@ -122,33 +120,6 @@ function fileEveryMention(corpus: Corpus, root: string, all: AllRules, file: (ac
   }
 }
 
-function writeIndex(corpus: Corpus, root: string, all: AllRules, base: string, dir: string): void {
-  const tmp = `${dir}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  mkdirSync(tmp, { recursive: true });
-  const waiting = new Map<string, string[]>();
-  const size = new Map<string, number>();
-  const flush = (actor: string) => {
-    appendFileSync(join(tmp, `${encodeURIComponent(actor)}.jsonl`), waiting.get(actor)!.join(""));
-    waiting.set(actor, []);
-    size.set(actor, 0);
-  };
-  fileEveryMention(corpus, root, all, (actor, filed) => {
-    const line = JSON.stringify(toLine(filed)) + "\n";
-    if (!waiting.has(actor)) waiting.set(actor, []);
-    waiting.get(actor)!.push(line);
-    size.set(actor, (size.get(actor) ?? 0) + line.length);
-    if (size.get(actor)! > FLUSH_CHARS) flush(actor);
-  });
-  for (const actor of waiting.keys()) flush(actor);
-  try {
-    renameSync(tmp, dir);
-  } catch {
-    // another loader finished the same index first: theirs is identical
-    rmSync(tmp, { recursive: true, force: true });
-    return;
-  }
-  // older indexes (other rules or articles) are never read again
-  for (const entry of readdirSync(base)) {
-    if (entry !== basename(dir) && /^[0-9a-f]{40}$/.test(entry)) rmSync(join(base, entry), { recursive: true, force: true });
-  }
+function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string): void {
+  writeIndexDir(dir, [], (put) => fileEveryMention(corpus, root, all, (actor, filed) => put(`${encodeURIComponent(actor)}.jsonl`, JSON.stringify(toLine(filed)))));
 }

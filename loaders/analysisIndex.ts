@@ -16,7 +16,8 @@
 // a new key, so the index is never stale. It is written into a temporary directory renamed
 // into place when complete, and older indexes are removed when a new one is made.
 import { createHash } from "node:crypto";
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
+import { writeIndexDir } from "./indexDir.ts";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
@@ -50,7 +51,7 @@ export function loadSlimDigest(root = process.cwd(), options: SlimDigestOptions 
   const all = loadAllRules(root);
   const base = join(parts, "..", "analysis");
   const dir = join(base, indexKey(corpus, root));
-  if (!existsSync(dir)) writeIndex(corpus, root, base, dir);
+  if (!existsSync(dir)) writeIndex(corpus, root, dir);
   return readIndex(corpus, all, dir, wantMentions, options.onVocabulary);
 }
 
@@ -63,9 +64,6 @@ function indexKey(corpus: Corpus, root: string): string {
   return h.digest("hex").slice(0, 40);
 }
 
-/** Appended to a file once this many characters are waiting, so memory stays flat while writing. */
-const FLUSH_CHARS = 1 << 20;
-
 // One line per article and file; strings are repeated in the file and shared again on reading.
 type OutlineLine = [body: string, sentences: number[], paragraphs: number, words: number, apparatus: Outline["apparatus"]];
 /** per mention: sentence, actor, text, start, end, rawStart, rawEnd, stance, score (flat) */
@@ -74,42 +72,19 @@ const MENTION_FIELDS = 9;
 type TopicsLine = Array<[sentence: number, topics: Array<[topic: string, rules: string[]]>]>;
 type LabelsLine = Array<[family: string, label: string, sentence: number, start: number, end: number, text: string]>;
 
-function writeIndex(corpus: Corpus, root: string, base: string, dir: string): void {
+function writeIndex(corpus: Corpus, root: string, dir: string): void {
   const all = loadAllRules(root);
-  const tmp = `${dir}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  mkdirSync(tmp, { recursive: true });
-  const waiting = Object.fromEntries(FILES.map((f) => [f, [] as string[]])) as Record<IndexFile, string[]>;
-  const size = Object.fromEntries(FILES.map((f) => [f, 0])) as Record<IndexFile, number>;
-  const flush = (f: IndexFile) => {
-    appendFileSync(join(tmp, `${f}.jsonl`), waiting[f].join(""));
-    waiting[f] = [];
-    size[f] = 0;
-  };
-  const put = (f: IndexFile, value: unknown) => {
-    const line = JSON.stringify(value) + "\n";
-    waiting[f].push(line);
-    if ((size[f] += line.length) > FLUSH_CHARS) flush(f);
-  };
-  for (const meta of corpus.articles) {
-    const { outline: o, mentions, topics, labels } = articleParts(readArticle(meta, root), root, all);
-    put("outline", [o.body, o.sentences, o.paragraphs, o.words, o.apparatus] satisfies OutlineLine);
-    put("mentions", mentions.flatMap((m) => [m.sentence, m.actor, m.text, m.start, m.end, m.rawStart, m.rawEnd, m.stance, m.score]) satisfies MentionsLine);
-    put("topics", topics.map((t) => [t.sentence, t.topics.map((x) => [x.topic, x.rules])]) satisfies TopicsLine);
-    put("labels", labels.map((u) => [u.family, u.label, u.sentence, u.start, u.end, u.text]) satisfies LabelsLine);
-    put("vocabulary", o.vocabulary);
-  }
-  for (const f of FILES) flush(f);
-  try {
-    renameSync(tmp, dir);
-  } catch {
-    // another loader finished the same index first: theirs is identical
-    rmSync(tmp, { recursive: true, force: true });
-    return;
-  }
-  // older indexes (other rules, articles or code) are never read again
-  for (const entry of readdirSync(base)) {
-    if (entry !== basename(dir) && /^[0-9a-f]{40}$/.test(entry)) rmSync(join(base, entry), { recursive: true, force: true });
-  }
+  writeIndexDir(dir, FILES.map((f) => `${f}.jsonl`), (put) => {
+    const line = (f: IndexFile, value: unknown) => put(`${f}.jsonl`, JSON.stringify(value));
+    for (const meta of corpus.articles) {
+      const { outline: o, mentions, topics, labels } = articleParts(readArticle(meta, root), root, all);
+      line("outline", [o.body, o.sentences, o.paragraphs, o.words, o.apparatus] satisfies OutlineLine);
+      line("mentions", mentions.flatMap((m) => [m.sentence, m.actor, m.text, m.start, m.end, m.rawStart, m.rawEnd, m.stance, m.score]) satisfies MentionsLine);
+      line("topics", topics.map((t) => [t.sentence, t.topics.map((x) => [x.topic, x.rules])]) satisfies TopicsLine);
+      line("labels", labels.map((u) => [u.family, u.label, u.sentence, u.start, u.end, u.text]) satisfies LabelsLine);
+      line("vocabulary", o.vocabulary);
+    }
+  });
 }
 
 const NONE: never[] = [];

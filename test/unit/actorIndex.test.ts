@@ -7,22 +7,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { actorPage } from "../../loaders/actorPage.ts";
+import { uncached } from "./uncached.ts";
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), "parallax-actor-index-"));
   cpSync("data", join(root, "data"), { recursive: true });
   return root;
-}
-
-function uncached<T>(f: () => T): T {
-  const before = process.env.PARALLAX_ARTICLE_CACHE;
-  process.env.PARALLAX_ARTICLE_CACHE = "off";
-  try {
-    return f();
-  } finally {
-    if (before === undefined) delete process.env.PARALLAX_ARTICLE_CACHE;
-    else process.env.PARALLAX_ARTICLE_CACHE = before;
-  }
 }
 
 test("actor pages from the index equal pages computed without caches; the index is reused, then replaced after an edit", () => {

@@ -8,17 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { articleStanceTable, distinctiveWordsTable, framingTable, loadAnalysis, overviewDivergence, topicsTable } from "../../loaders/tables.ts";
 import { corpusSummary } from "../../loaders/summary.ts";
-
-function uncached<T>(f: () => T): T {
-  const before = process.env.PARALLAX_ARTICLE_CACHE;
-  process.env.PARALLAX_ARTICLE_CACHE = "off";
-  try {
-    return f();
-  } finally {
-    if (before === undefined) delete process.env.PARALLAX_ARTICLE_CACHE;
-    else process.env.PARALLAX_ARTICLE_CACHE = before;
-  }
-}
+import { uncached } from "./uncached.ts";
 
 /** Every table the index feeds, as the loaders emit them. */
 const tables = (root: string) => {
