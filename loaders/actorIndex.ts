@@ -18,7 +18,7 @@ import { loadCorpus, readArticle } from "./corpus.ts";
 import { articleParts, loadAllRules, type AllRules } from "./digest.ts";
 import { outlineOf, outlineSentences } from "./outline.ts";
 import { prepareArticle } from "./articleCache.ts";
-import { cachedPart, PARTS, partFiles, partsDir } from "./partCache.ts";
+import { cachedPart, currentPartFiles, PARTS, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import type { Corpus } from "./types.ts";
 
@@ -101,7 +101,7 @@ function indexKey(corpus: Corpus, root: string): string {
   const h = createHash("sha256").update("actor-index\0").update(ownCode).update("\0");
   for (const meta of corpus.articles) {
     // outline, mentions and topics; the framing part is not read here
-    for (const f of partFiles(readArticle(meta, root), root)) if (basename(dirname(f)) !== PARTS.framing.name) h.update(basename(f)).update("\0");
+    for (const f of currentPartFiles(meta, root)) if (basename(dirname(f)) !== PARTS.framing.name) h.update(basename(f)).update("\0");
   }
   return h.digest("hex").slice(0, 40);
 }

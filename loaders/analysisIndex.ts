@@ -24,7 +24,7 @@ import { loadCorpus, readArticle } from "./corpus.ts";
 import { articleParts, loadAllRules, loadDigest, type Digest, type DigestOptions } from "./digest.ts";
 import type { LabelUse } from "./framing.ts";
 import { outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
-import { partFiles, partsDir } from "./partCache.ts";
+import { currentPartFiles, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import type { SentenceTopics } from "./topics.ts";
 import type { Corpus } from "./types.ts";
@@ -55,12 +55,17 @@ export function loadSlimDigest(root = process.cwd(), options: SlimDigestOptions 
   return readIndex(corpus, all, dir, wantMentions, options.onVocabulary);
 }
 
+/** The key of the index for the corpus as it is now (what the tables filed from it depend on). */
+export function analysisIndexKey(root = process.cwd()): string {
+  return indexKey(loadCorpus(root), root);
+}
+
 let ownCode: string | null = null;
 /** Hash of every article's part cache names, in corpus order, and of the code writing the lines. */
 function indexKey(corpus: Corpus, root: string): string {
   ownCode ??= readFileSync(fileURLToPath(import.meta.url), "utf8");
   const h = createHash("sha256").update("analysis-index\0").update(ownCode).update("\0");
-  for (const meta of corpus.articles) for (const f of partFiles(readArticle(meta, root), root)) h.update(basename(f)).update("\0");
+  for (const meta of corpus.articles) for (const f of currentPartFiles(meta, root)) h.update(basename(f)).update("\0");
   return h.digest("hex").slice(0, 40);
 }
 

@@ -4,15 +4,16 @@
 // when one of its parts is missing, so after `npm run build` has warmed the caches each
 // loader streams small parts instead of re-running the pipeline, and holds a corpus of
 // thousands of articles in a few hundred MB.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { prepareArticle } from "./articleCache.ts";
 import { loadCorpus, readArticle } from "./corpus.ts";
 import { findLabelUses, type LabelUse } from "./framing.ts";
 import { outlineOf, outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
-import { cachedPart, PARTS } from "./partCache.ts";
+import { cachedPart, partFiles, PARTS } from "./partCache.ts";
 import { tagArticle, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
 import { loadRules } from "./rules/index.ts";
+import { retagFromEarlier } from "./retag.ts";
 import { loadFramingRules, type FramingRules } from "./rules/framingRules.ts";
 import { loadTopicRules, type TopicRules } from "./rules/topicRules.ts";
 import type { Rules } from "./tagText.ts";
@@ -55,15 +56,37 @@ export interface ArticleParts {
   labels: LabelUse[];
 }
 
+/** The mentions part; after a cue edit only the sentences the edit reaches are tagged again (loaders/retag.ts). */
+function mentionsPart(article: RawArticle, root: string, all: AllRules, prep: () => PreparedArticle): ArticleMention[] {
+  return cachedPart(PARTS.mentions, article, root, () => retagFromEarlier(article, root, all.rules, prep) ?? tagArticle(prep(), all.rules));
+}
+
 /** One article's parts, each from the cache or computed (cleaning and tokenizing the article at most once). */
 export function articleParts(article: RawArticle, root: string, all: AllRules): ArticleParts {
   let prepared: PreparedArticle | null = null;
   const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
   const outline = cachedPart(PARTS.outline, article, root, () => outlineOf(prep()));
-  const mentions = cachedPart(PARTS.mentions, article, root, () => tagArticle(prep(), all.rules));
+  const mentions = mentionsPart(article, root, all, prep);
   const topics = cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], mentions, all.topicRules));
   const labels = cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], mentions, all.framingRules));
   return { outline, mentions, topics, labels };
+}
+
+/**
+ * Computes the article's missing parts without reading the cached ones no missing part
+ * needs (the warm step after a cue edit: the outline, topics and framing parts stay as
+ * they are, and parsing them would only cost time). Topics and framing read the mentions.
+ */
+export function fillParts(article: RawArticle, root: string, all: AllRules): void {
+  const [outline, mentions, topics, framing] = partFiles(article, root).map((f) => !existsSync(f));
+  if (!outline && !mentions && !topics && !framing) return;
+  let prepared: PreparedArticle | null = null;
+  const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
+  if (outline) cachedPart(PARTS.outline, article, root, () => outlineOf(prep()));
+  if (!mentions && !topics && !framing) return;
+  const tagged = mentionsPart(article, root, all, prep);
+  if (topics) cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], tagged, all.topicRules));
+  if (framing) cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], tagged, all.framingRules));
 }
 
 /** A sentence without its tokens. */

@@ -31,7 +31,7 @@ export function emitJson(compute: () => unknown): void {
   emit(() => JSON.stringify(compute()));
 }
 
-/** A page loader's output: Markdown. */
+/** A loader's output as text: a page loader's Markdown, or JSON already serialised (loaders/corpusTables.ts). */
 export function emitText(compute: () => string): void {
   emit(compute);
 }

@@ -1,8 +1,9 @@
 // How the indexes under .cache (loaders/actorIndex.ts, loaders/analysisIndex.ts) are
 // written: into a temporary directory renamed into place when complete, so concurrent
 // loaders never read half an index, with each file's lines buffered and appended in
-// chunks, so memory stays flat; once in place, older indexes beside it are removed.
-import { appendFileSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+// chunks, so memory stays flat; once in place, older indexes beside it are removed. A lock
+// (whileHolding) keeps two processes from computing the same directory at once.
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Appended to a file once this many characters are waiting. */
@@ -39,5 +40,53 @@ export function writeIndexDir(dir: string, files: readonly string[], fill: (put:
   const base = dirname(dir);
   for (const entry of readdirSync(base)) {
     if (entry !== basename(dir) && /^[0-9a-f]{40}$/.test(entry)) rmSync(join(base, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `work` holding the lock directory `lock`, unless `done()` turns true while another
+ * process holds it: the build's two loader processes would otherwise both compute the
+ * same tables at once (twice the memory, half the speed each). A lock whose process is
+ * gone (a build stopped midway) is taken over.
+ */
+export function whileHolding(lock: string, done: () => boolean, work: () => void): void {
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (done()) return;
+      if (!holderAlive(lock)) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(nap, 0, 0, 200);
+      continue;
+    }
+    try {
+      writeFileSync(join(lock, "pid"), String(process.pid));
+      if (!done()) work();
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+    return;
+  }
+}
+
+function holderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, "pid"), "utf8"));
+  } catch {
+    // just created, pid not written yet: alive unless it stays so for long
+    try {
+      return Date.now() - statSync(lock).mtimeMs < 10_000;
+    } catch {
+      return false; // gone meanwhile
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -4,7 +4,7 @@
 import { loadCorpus, readArticles } from "./corpus.ts";
 import { prepareArticle } from "./articleCache.ts";
 import { tagTokens, type Rules } from "./tagText.ts";
-import type { CleanArticle, Corpus, RawArticle, SegmentedArticle } from "./types.ts";
+import type { CleanArticle, Corpus, RawArticle, SegmentedArticle, Sentence } from "./types.ts";
 import type { Role, StanceLabel } from "./stance.ts";
 
 export interface PreparedArticle {
@@ -58,34 +58,40 @@ export function rawSpan(clean: CleanArticle, start: number, end: number): [numbe
 
 export function tagArticle(p: PreparedArticle, rules: Rules): ArticleMention[] {
   const out: ArticleMention[] = [];
-  for (const s of p.segmented.sentences) {
-    for (const m of tagTokens(s.tokens, s.text, s.start, rules)) {
-      const [rawStart, rawEnd] = rawSpan(p.clean, m.start, m.end);
-      out.push({
-        article: p.article.meta.id,
-        sentence: s.index,
-        actor: m.actor,
-        text: m.text,
-        start: m.start,
-        end: m.end,
-        rawStart,
-        rawEnd,
-        stance: m.stance,
-        score: m.score,
-        rules: m.rules,
-        via: m.rule,
-        cues: m.evidence
-          .filter((e) => e.role !== "owner" || e.rule === "scare-quotes")
-          .map((e) => ({
-            rule: e.rule,
-            role: e.role,
-            weight: Math.round(e.weight * 1000) / 1000,
-            modifiers: e.modifiers,
-            start: s.tokens[e.tokenStart].start,
-            end: s.tokens[e.tokenEnd - 1].end,
-          })),
-      });
-    }
-  }
+  for (const s of p.segmented.sentences) tagArticleSentence(p, s, rules, out);
   return out;
+}
+
+/**
+ * One sentence's mentions, appended to `out`. A sentence is tagged on its own tokens
+ * alone (loaders/retag.ts relies on it to re-tag only the sentences a cue edit reaches).
+ */
+export function tagArticleSentence(p: PreparedArticle, s: Sentence, rules: Rules, out: ArticleMention[]): void {
+  for (const m of tagTokens(s.tokens, s.text, s.start, rules)) {
+    const [rawStart, rawEnd] = rawSpan(p.clean, m.start, m.end);
+    out.push({
+      article: p.article.meta.id,
+      sentence: s.index,
+      actor: m.actor,
+      text: m.text,
+      start: m.start,
+      end: m.end,
+      rawStart,
+      rawEnd,
+      stance: m.stance,
+      score: m.score,
+      rules: m.rules,
+      via: m.rule,
+      cues: m.evidence
+        .filter((e) => e.role !== "owner" || e.rule === "scare-quotes")
+        .map((e) => ({
+          rule: e.rule,
+          role: e.role,
+          weight: Math.round(e.weight * 1000) / 1000,
+          modifiers: e.modifiers,
+          start: s.tokens[e.tokenStart].start,
+          end: s.tokens[e.tokenEnd - 1].end,
+        })),
+    });
+  }
 }

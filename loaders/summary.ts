@@ -1,5 +1,6 @@
 // The corpus at a glance, one row per article: what the index page's table and chart show.
 import { loadSlimDigest } from "./analysisIndex.ts";
+import type { Digest } from "./digest.ts";
 import { APPARATUS_KINDS } from "./outline.ts";
 import type { ApparatusKind, GroupInfo } from "./types.ts";
 
@@ -20,9 +21,19 @@ export interface ArticleSummary {
   apparatus: Record<ApparatusKind, number>;
 }
 
-export function corpusSummary(root = process.cwd()): { groups: GroupInfo[]; origins: GroupInfo[]; articles: ArticleSummary[] } {
+export function corpusSummary(root = process.cwd()): CorpusSummary {
   // counts only: no mention is kept
-  const { corpus, articles: digested } = loadSlimDigest(root, { mentions: false });
+  return summariseCorpus(loadSlimDigest(root, { mentions: false }));
+}
+
+export interface CorpusSummary {
+  groups: GroupInfo[];
+  origins: GroupInfo[];
+  articles: ArticleSummary[];
+}
+
+/** The corpus table from a digest (its mentions, if any, are not read). */
+export function summariseCorpus({ corpus, articles: digested }: Pick<Digest, "corpus" | "articles">): CorpusSummary {
   const label = new Map(corpus.groups.map((g) => [g.id, g.label]));
   const articles = digested.map(({ article, segmented, words, paragraphs, apparatus }): ArticleSummary => {
     const m = article.meta;
@@ -61,7 +72,7 @@ export interface PackedSummary {
  * the group label the groups already give, so the overview stays within its data budget
  * (500 KB at 1,000 articles). src/components/corpus.js unpacks it.
  */
-export function packSummary(summary: ReturnType<typeof corpusSummary>): PackedSummary {
+export function packSummary(summary: CorpusSummary): PackedSummary {
   return {
     groups: summary.groups,
     origins: summary.origins,

@@ -116,15 +116,15 @@ export function stanceMatrixTable(a: Analysis, options: BootstrapOptions = {}) {
   };
 }
 
-/** The overview's matrix: stance by (group, actor) only; the per-article cells grow with the corpus. */
-export function overviewStanceMatrix(a: Analysis, options: BootstrapOptions = {}) {
-  const { article_cells: _cells, articles: _articles, ...rest } = stanceMatrixTable(a, options);
+/** The overview's matrix: stance by (group, actor) only; the per-article cells grow with the corpus. (`matrix`: the full table when already computed.) */
+export function overviewStanceMatrix(a: Analysis, options: BootstrapOptions = {}, matrix = stanceMatrixTable(a, options)) {
+  const { article_cells: _cells, articles: _articles, ...rest } = matrix;
   return rest;
 }
 
 /** Stance by (article, actor): the per-article cells on their own, for download and analysis. */
-export function articleStanceTable(a: Analysis, options: BootstrapOptions = {}) {
-  const { actors, articles, bootstrap, article_cells } = stanceMatrixTable(a, options);
+export function articleStanceTable(a: Analysis, options: BootstrapOptions = {}, matrix = stanceMatrixTable(a, options)) {
+  const { actors, articles, bootstrap, article_cells } = matrix;
   return { actors, articles, bootstrap, article_cells };
 }
 

@@ -9,7 +9,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { loadCorpus, readArticle } from "./corpus.ts";
 import { InputError } from "./inputError.ts";
 import { stats } from "./articleCache.ts";
-import { articleParts, loadAllRules } from "./digest.ts";
+import { fillParts, loadAllRules } from "./digest.ts";
 import { partFiles, partStats } from "./partCache.ts";
 import { existsSync } from "node:fs";
 
@@ -58,7 +58,7 @@ export async function warmCaches(root = process.cwd(), threads = Math.min(2, ava
   if (n === 1) {
     // one share is not worth a thread's start-up (about 0.3 s to load the pipeline)
     const wanted = new Set(missing);
-    for (const meta of corpus.articles) if (wanted.has(meta.id)) articleParts(readArticle(meta, root), root, all);
+    for (const meta of corpus.articles) if (wanted.has(meta.id)) fillParts(readArticle(meta, root), root, all);
     for (const k of Object.keys(total) as (keyof typeof stats)[]) total[k] = stats[k];
     for (const k of Object.keys(parts) as (keyof typeof partStats)[]) parts[k] = partStats[k];
     onProgress?.(missing.length, missing.length);
@@ -103,7 +103,7 @@ function runWorker({ root, ids }: Job): void {
     const all = loadAllRules(root);
     let since = 0;
     for (const m of meta) {
-      articleParts(readArticle(m, root), root, all);
+      fillParts(readArticle(m, root), root, all);
       if (++since === 10) {
         parentPort!.postMessage({ progress: since });
         since = 0;

@@ -23,6 +23,7 @@ import { checkAllRules } from "../loaders/rules/index.ts";
 import { loadCorpus, readArticles } from "../loaders/corpus.ts";
 import { pruneArticleCache } from "../loaders/articleCache.ts";
 import { prunePartCache } from "../loaders/partCache.ts";
+import { pruneRulesRecords } from "../loaders/retag.ts";
 
 const root = process.cwd();
 const DIST = join(root, "dist");
@@ -45,7 +46,10 @@ try {
   const articles = readArticles(loadCorpus(root), root);
   pruneArticleCache(articles, root);
   prunePartCache(articles, root);
-  say(`inputs checked: ${warm.articles} articles (${warm.computed} cleaned, tagged or re-tagged) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  pruneRulesRecords(root);
+  const { sentencesRetagged, sentencesKept } = warm.parts;
+  const reach = sentencesRetagged + sentencesKept ? `; after the cue edit ${sentencesRetagged} sentence(s) re-tagged, ${sentencesKept} kept` : "";
+  say(`inputs checked: ${warm.articles} articles (${warm.computed} cleaned, tagged or re-tagged${reach}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 } catch (e) {
   if (e instanceof InputError) fail(`error: ${e.message}`);
   throw e;

@@ -10,7 +10,15 @@
 // texts excepted), package-lock.json, the external development set in ../shared/eval,
 // and the article texts: all of them, except for a loader with an [article] parameter,
 // whose output for one article depends on that article's text alone (corpus.yaml and the
-// rules are shared). The hashes the cached outputs were built from live in a manifest
+// rules are shared). A loader may narrow its data inputs with a comment line of its own,
+//
+//   // reads: data/corpus.yaml
+//
+// naming the files (or directories) under data/ it reads: its outputs then depend on
+// those and on the code only, so the reader's page loader, which reads the corpus
+// description alone, does not run again for 1,000 articles after a rule edit. A unit test
+// runs each loader that declares its reads and fails if it reads any other data file.
+// The hashes the cached outputs were built from live in a manifest
 // beside the cache; an output with no entry (made by `observable preview`, or before this
 // script existed) counts as stale.
 //
@@ -34,6 +42,8 @@ const LOADER_EXTENSIONS = /\.(?:ts|js|mjs|cjs|jsx|tsx|py|sh|R|rs|go|java|jl|php|
 export interface Loader {
   /** path of the loader file, relative to src/ */
   file: string;
+  /** the data files or directories it declares it reads (`// reads: ...`), relative to the project; null: all of data/ */
+  reads: string[] | null;
   /** the output it makes, relative to Framework's cache, with [param] placeholders */
   target: string;
   pattern: RegExp;
@@ -42,7 +52,12 @@ export interface Loader {
 
 export interface InputDigest {
   root: string;
+  /** every shared input: what an output without declared reads depends on */
   shared: string;
+  /** the code: loaders/ and package-lock.json */
+  code: string;
+  /** each data input but the article texts (relative path → hash), the external set included */
+  data: Map<string, string>;
   /** article file name -> hash of its bytes */
   articles: Map<string, string>;
   allArticles: string;
@@ -69,6 +84,12 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/** The data a loader file declares it reads: `// reads: data/corpus.yaml data/rules/actors.yaml`. */
+export function declaredReads(text: string): string[] | null {
+  const m = /^\/\/ reads: (.+)$/m.exec(text);
+  return m ? m[1].split(/[\s,]+/).filter(Boolean).map((p) => p.replace(/\/+$/, "")) : null;
+}
+
 /** Data loaders and page loaders under src/: files named like `mentions.json.ts`. */
 export function findLoaders(root: string): Loader[] {
   const src = join(root, "src");
@@ -76,6 +97,7 @@ export function findLoaders(root: string): Loader[] {
     .map((f) => relative(src, f))
     .filter((f) => !f.startsWith(".observablehq") && LOADER_EXTENSIONS.test(f) && /\.[A-Za-z0-9]+\.[A-Za-z]+$/.test(f) && !f.startsWith(`components${sep}`))
     .map((file) => {
+      const reads = declaredReads(readFileSync(join(src, file), "utf8"));
       const target = file.replace(LOADER_EXTENSIONS, "").split(sep).join("/");
       const params: string[] = [];
       const pattern = new RegExp(
@@ -91,7 +113,7 @@ export function findLoaders(root: string): Loader[] {
             .join("") +
           "$",
       );
-      return { file, target, pattern, params };
+      return { file, reads, target, pattern, params };
     });
 }
 
@@ -114,21 +136,41 @@ function articleFiles(root: string): Map<string, string> | null {
   }
 }
 
-export function digestInputs(root = process.cwd()): InputDigest {
+/**
+ * The inputs' hashes. `code` is where loaders/, src/ and package-lock.json are: the project
+ * itself, or the repository when the benchmark runs its loaders on a synthetic data/.
+ */
+export function digestInputs(root = process.cwd(), code = root): InputDigest {
   const sharedParts: Array<string | Buffer> = [];
+  const codeParts: Array<string | Buffer> = [];
+  const data = new Map<string, string>();
   const articles = new Map<string, string>();
   for (const input of SHARED_INPUTS) {
-    for (const file of walk(join(root, input))) {
-      const rel = relative(root, file);
-      if (rel.startsWith(ARTICLES + sep)) articles.set(relative(join(root, ARTICLES), file), sha(readFileSync(file)));
-      else sharedParts.push(rel, readFileSync(file));
+    const isCode = input === "loaders" || input === "package-lock.json";
+    const base = isCode ? code : root;
+    for (const file of walk(join(base, input))) {
+      const rel = relative(base, file);
+      if (rel.startsWith(ARTICLES + sep)) {
+        articles.set(relative(join(root, ARTICLES), file), sha(readFileSync(file)));
+        continue;
+      }
+      const bytes = readFileSync(file);
+      sharedParts.push(rel, bytes);
+      if (isCode) codeParts.push(rel, bytes);
+      else data.set(rel.split(sep).join("/"), sha(bytes));
     }
   }
   // the project's root names aside: only content and relative paths count
   const shared = sha(...sharedParts);
   const allArticles = sha(...[...articles].flat());
-  const loaders = findLoaders(root).map((l) => ({ ...l, hash: sha(l.file, readFileSync(join(root, "src", l.file))) }));
-  return { root, shared, articles, allArticles, articleFile: articleFiles(root), loaders };
+  const loaders = findLoaders(code).map((l) => ({ ...l, hash: sha(l.file, readFileSync(join(code, "src", l.file))) }));
+  return { root, shared, code: sha(...codeParts), data, articles, allArticles, articleFile: articleFiles(root), loaders };
+}
+
+/** What a loader that declares its reads depends on besides its own file: the code and those data inputs. */
+function declaredInputs(d: InputDigest, reads: string[]): string {
+  const within = (rel: string) => reads.some((r) => rel === r || rel.startsWith(r + "/"));
+  return sha(d.code, ...[...d.data].filter(([rel]) => within(rel)).flat());
 }
 
 /** The hash of the inputs of one cached output (path relative to the cache), or null if no loader makes it. */
@@ -143,6 +185,11 @@ export function outputHash(d: InputDigest, output: string): string | null {
     if (at >= 0 && d.articleFile) {
       const file = d.articleFile.get(values[at]);
       articles = file ? sha(file, d.articles.get(file) ?? "missing") : "unknown article";
+    }
+    if (l.reads) {
+      // the article texts count only if it declares them (data/articles, or all of data/)
+      const texts = l.reads.some((r) => r === "data" || r === "data/articles" || r.startsWith("data/articles/"));
+      return sha(l.hash, "declared", declaredInputs(d, l.reads), texts ? articles : "", JSON.stringify(values));
     }
     return sha(l.hash, d.shared, articles, JSON.stringify(values));
   }

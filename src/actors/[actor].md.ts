@@ -1,4 +1,6 @@
 // Page loader: one page per actor, so each has its own title and description.
+// reads: data/rules/actors.yaml
+// (its label: scripts/freshen.ts)
 import { parseArgs } from "node:util";
 import { emitText } from "../../loaders/emit.ts";
 import { loadActorRules } from "../../loaders/rules/actorRules.ts";

@@ -1,4 +1,6 @@
 // Page loader: one reader page per article, so each has its own title and description.
+// reads: data/corpus.yaml
+// (its title and outlet: a rule edit does not run 1,000 of these again; scripts/freshen.ts)
 import { parseArgs } from "node:util";
 import { emitText } from "../../loaders/emit.ts";
 import { loadCorpus } from "../../loaders/corpus.ts";

@@ -1,5 +1,6 @@
 // Distinctive words per group (Fightin' Words z-scores) and JSD between groups' word distributions. The work is in loaders/tables.ts.
-import { emitJson } from "../../loaders/emit.ts";
-import { loadAnalysis, distinctiveWordsTable } from "../../loaders/tables.ts";
+import { emitText } from "../../loaders/emit.ts";
+import { corpusTable } from "../../loaders/corpusTables.ts";
 
-emitJson(() => distinctiveWordsTable(loadAnalysis(undefined, { words: true })));
+// computed with the other corpus-wide tables, from one reading of the corpus (loaders/corpusTables.ts)
+emitText(() => corpusTable("distinctive-words"));

@@ -1,5 +1,6 @@
 // Where sources diverge most, per actor within each topic.
-import { emitJson } from "../../loaders/emit.ts";
-import { loadAnalysis, topicDivergence } from "../../loaders/tables.ts";
+import { emitText } from "../../loaders/emit.ts";
+import { corpusTable } from "../../loaders/corpusTables.ts";
 
-emitJson(() => topicDivergence(loadAnalysis()));
+// computed with the other corpus-wide tables, from one reading of the corpus (loaders/corpusTables.ts)
+emitText(() => corpusTable("divergence-by-topic"));

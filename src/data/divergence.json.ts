@@ -1,6 +1,7 @@
 // Where sources diverge most, per actor: the overview's ranked list. The per-topic gaps
 // are in divergence-by-topic.json.
-import { emitJson } from "../../loaders/emit.ts";
-import { loadAnalysis, overviewDivergence } from "../../loaders/tables.ts";
+import { emitText } from "../../loaders/emit.ts";
+import { corpusTable } from "../../loaders/corpusTables.ts";
 
-emitJson(() => overviewDivergence(loadAnalysis()));
+// computed with the other corpus-wide tables, from one reading of the corpus (loaders/corpusTables.ts)
+emitText(() => corpusTable("divergence"));

@@ -1,5 +1,6 @@
 // Contested terms: which label of each concept each group and article uses, with the sentences. The work is in loaders/tables.ts.
-import { emitJson } from "../../loaders/emit.ts";
-import { loadAnalysis, framingTable } from "../../loaders/tables.ts";
+import { emitText } from "../../loaders/emit.ts";
+import { corpusTable } from "../../loaders/corpusTables.ts";
 
-emitJson(() => framingTable(loadAnalysis()));
+// computed with the other corpus-wide tables, from one reading of the corpus (loaders/corpusTables.ts)
+emitText(() => corpusTable("framing"));

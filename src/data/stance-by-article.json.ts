@@ -1,5 +1,6 @@
 // Stance by article and actor (one article per cell, so no interval).
-import { emitJson } from "../../loaders/emit.ts";
-import { loadAnalysis, articleStanceTable } from "../../loaders/tables.ts";
+import { emitText } from "../../loaders/emit.ts";
+import { corpusTable } from "../../loaders/corpusTables.ts";
 
-emitJson(() => articleStanceTable(loadAnalysis()));
+// computed with the other corpus-wide tables, from one reading of the corpus (loaders/corpusTables.ts)
+emitText(() => corpusTable("stance-by-article"));

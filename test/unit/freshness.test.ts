@@ -81,6 +81,10 @@ test("rebuilds follow every edit, recompute only what changed, and a failed buil
     // a rule edit reaches every article page
     assert.ok(ran(second.log).includes(`/data/articles/${other.id}.json`));
     assert.notEqual(dataFile(dir, `articles/${other.id}`), otherBefore);
+    // ... but not the page loaders, which read only the corpus description and the actor list
+    assert.ok(ran(first.log).some((o) => /^\/articles\/.+\.md$/.test(o)), `page loaders ran in the first build: ${ran(first.log).join(", ")}`);
+    assert.deepEqual(ran(second.log).filter((o) => o.endsWith(".md")), [], "no page loader runs again");
+    assert.match(second.log, /after the cue edit \d+ sentence\(s\) re-tagged, \d+ kept/, "the edit re-tagged only the sentences it reaches");
 
     // nothing changed: no loader runs, nothing changes
     const mentions = dataFile(dir, "mentions");

@@ -1,0 +1,114 @@
+// The corpus-wide tables (src/data/*.json.ts) computed together, from one reading of the
+// analysis index, and filed once per corpus state:
+//
+//   .cache/tables/<group>/<key>/<table>.json   (follows PARALLAX_ARTICLE_CACHE: =off disables it)
+//
+// Each table loader runs in a process of its own (or as one output of a pre-runner
+// process: scripts/prerun.ts), and each used to read the whole slim digest again for its
+// one table: at 1,000 articles eight readings of ~2 s, and the stance matrix computed
+// twice. Now the first table loader of a group computes the group's tables and files
+// them; the others read their own file. The key covers everything a table depends on: the
+// analysis index's key (every article's part caches, so articles and rules), the corpus
+// and rule files themselves (groups, actor and topic order) and the code under loaders/;
+// an older directory is removed when a new one is filed.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { analysisIndexKey } from "./analysisIndex.ts";
+import { whileHolding, writeIndexDir } from "./indexDir.ts";
+import { partsDir } from "./partCache.ts";
+import { packSummary, summariseCorpus } from "./summary.ts";
+import {
+  articleStanceTable,
+  distinctiveWordsTable,
+  framingTable,
+  loadAnalysis,
+  overviewDivergence,
+  overviewStanceMatrix,
+  stanceMatrixTable,
+  topicDivergence,
+  topicsTable,
+  type Analysis,
+} from "./tables.ts";
+
+export const CORPUS_TABLES = ["corpus-summary", "distinctive-words", "stance-matrix", "stance-by-article", "divergence", "divergence-by-topic", "topics", "framing"] as const;
+export type CorpusTable = (typeof CORPUS_TABLES)[number];
+
+/**
+ * The tables in two groups, each computed from its own reading: the word table needs each
+ * group's vocabulary summed, the largest thing a loader holds, and the others never read
+ * it. Together in one process they peaked at 724 MB at 1,000 articles; apart, two processes
+ * compute them side by side.
+ */
+const GROUPS: Record<string, readonly CorpusTable[]> = {
+  words: ["distinctive-words"],
+  stance: ["corpus-summary", "stance-matrix", "stance-by-article", "divergence", "divergence-by-topic", "topics", "framing"],
+};
+const groupOf = (table: CorpusTable) => Object.keys(GROUPS).find((g) => GROUPS[g].includes(table))!;
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A group's tables, one after another, each handed to `put` as soon as it is made. The
+ * stance matrix is computed once for the two files cut from it; the two divergence lists
+ * apart, since together they would hold both lists' filed rows at once.
+ */
+export function computeCorpusTables(root: string, group: string, put: (table: CorpusTable, value: unknown) => void): void {
+  if (group === "words") {
+    put("distinctive-words", distinctiveWordsTable(loadAnalysis(root, { words: true })));
+    return;
+  }
+  const a: Analysis = loadAnalysis(root);
+  // each table's working memory collected before the next: V8 would rather grow the heap
+  // (a pre-runner process has gc exposed; elsewhere this is a no-op)
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  const file = (table: CorpusTable, value: unknown) => {
+    put(table, value);
+    collect();
+  };
+  file("corpus-summary", packSummary(summariseCorpus(a)));
+  const matrix = stanceMatrixTable(a);
+  file("stance-matrix", overviewStanceMatrix(a, {}, matrix));
+  file("stance-by-article", articleStanceTable(a, {}, matrix));
+  file("divergence", overviewDivergence(a));
+  file("divergence-by-topic", topicDivergence(a));
+  file("topics", topicsTable(a));
+  file("framing", framingTable(a));
+}
+
+/** One table's JSON text: from the filed tables, or its group computed and filed first. */
+export function corpusTable(table: CorpusTable, root = process.cwd()): string {
+  const group = groupOf(table);
+  const parts = partsDir(root);
+  if (!parts) {
+    let text = "";
+    computeCorpusTables(root, group, (name, value) => void (name === table && (text = JSON.stringify(value))));
+    return text;
+  }
+  const dir = join(parts, "..", "tables", group, tablesKey(root));
+  const file = join(dir, `${table}.json`);
+  if (!existsSync(dir))
+    whileHolding(`${dir}.lock`, () => existsSync(dir), () =>
+      writeIndexDir(dir, GROUPS[group].map((t) => `${t}.json`), (put) => computeCorpusTables(root, group, (name, value) => put(`${name}.json`, JSON.stringify(value)))),
+    );
+  // one line per file: the JSON and the newline the index writer ends it with
+  return readFileSync(file, "utf8").slice(0, -1);
+}
+
+/** The code the tables depend on: loaders/ without the command line and the benchmark. */
+const OWN_CODE = (f: string) => f.endsWith(".ts") && !f.startsWith(join(HERE, "bench") + sep) && !f.startsWith(join(HERE, "cli") + sep);
+
+function tablesKey(root: string): string {
+  const h = createHash("sha256").update("corpus-tables\0").update(analysisIndexKey(root)).update("\0");
+  const files = [join(root, "data", "corpus.yaml"), ...listFiles(join(root, "data", "rules")), ...listFiles(HERE).filter(OWN_CODE)];
+  for (const f of files) h.update(f.startsWith(HERE) ? f.slice(HERE.length) : f.slice(root.length)).update("\0").update(readFileSync(f)).update("\0");
+  return h.digest("hex").slice(0, 40);
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name))
+    .sort();
+}

@@ -1,0 +1,181 @@
+// Re-tagging after a cue edit, sentence by sentence. The analyst's loop is: disagree with
+// a tag, change one cue in stance.yaml, rebuild. Every article's mentions part is then out
+// of date (its key covers stance.yaml), but a cue can only change the sentences it can
+// match in: a sentence holding none of the words the edited cues start on (before or after
+// the edit) tags exactly as it did. So when the previous version of an article's mentions
+// part is still cached, only the sentences within the edit's reach are tagged again and the
+// others' mentions are kept. Anything the reach cannot bound re-tags the whole article:
+// changed settings or lexicons, a different actors.yaml or tagging code, cues reordered, or
+// a pattern that may start on any token. A sentence is tagged on its own tokens alone
+// (loaders/pipeline.ts tagArticleSentence), which is what makes this exact; the unit test
+// compares it with a full re-tag after several kinds of edit.
+//
+//   .cache/parts/mentions-rules/<version>.json   the stance.yaml text of each cached mentions
+//                                                 version, to know what an edit changed
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { articleKey } from "./articleCache.ts";
+import { partPath, partsDir, partStats, partVersion, PARTS, TAGGING_CODE, type PartSpec } from "./partCache.ts";
+import { tagArticleSentence, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
+import { parseStanceRules, type CompiledCue, type StanceRules } from "./rules/stanceRules.ts";
+import type { Rules } from "./tagText.ts";
+import type { RawArticle } from "./types.ts";
+
+/** What the mentions part depends on besides stance.yaml: an edit elsewhere re-tags everything. */
+const BASE: PartSpec = { name: "mentions-base", rules: ["actors.yaml"], code: TAGGING_CODE };
+const RECORDS = "mentions-rules";
+
+interface RulesRecord {
+  base: string;
+  stance: string;
+}
+
+/** The words a cue can start a match on; null when one of its patterns may start on any token. */
+export function cueAnchors(cue: CompiledCue): Set<string> | null {
+  const words = new Set(cue.single);
+  for (const p of cue.patterns) {
+    if (!p.firstLower && !p.firstBase) return null;
+    for (const w of p.firstLower ?? []) words.add(w);
+    for (const w of p.firstBase ?? []) words.add(w);
+  }
+  return words;
+}
+
+/** A cue as written, without where it was written. */
+const cueText = ({ line: _line, patterns: _patterns, single: _single, ...def }: CompiledCue) => JSON.stringify(def);
+const lexiconText = (l: StanceRules["lexicon"]) => JSON.stringify(Object.entries(l).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()]));
+
+/**
+ * The words whose sentences an edit of the stance rules from `before` to `after` can
+ * change (a sentence with none of them, as a token's lower-case or base form, tags the
+ * same); null when the edit may change any sentence.
+ */
+export function editReach(before: StanceRules, after: StanceRules): Set<string> | null {
+  if (JSON.stringify(before.settings) !== JSON.stringify(after.settings)) return null;
+  if (lexiconText(before.lexicon) !== lexiconText(after.lexicon)) return null;
+  const was = new Map(before.cues.map((c) => [c.id, c]));
+  const now = new Map(after.cues.map((c) => [c.id, c]));
+  const changed = new Set([...was.keys(), ...now.keys()].filter((id) => !was.has(id) || !now.has(id) || cueText(was.get(id)!) !== cueText(now.get(id)!)));
+  // a word shared by two cues finds them in file order: the unchanged cues keep theirs
+  const order = (r: StanceRules) => r.cues.filter((c) => !changed.has(c.id)).map((c) => c.id).join("\u0000");
+  if (order(before) !== order(after)) return null;
+  const reach = new Set<string>();
+  for (const id of changed) {
+    for (const cue of [was.get(id), now.get(id)]) {
+      if (!cue) continue;
+      const words = cueAnchors(cue);
+      if (!words) return null;
+      for (const w of words) reach.add(w);
+    }
+  }
+  return reach;
+}
+
+/**
+ * The article's mentions with only the sentences within `reach` tagged again, the others'
+ * taken from `previous` (the same article's mentions under the earlier rules); null if
+ * `previous` does not line up with the article's sentences.
+ */
+export function retagWithin(p: PreparedArticle, rules: Rules, previous: ArticleMention[], reach: Set<string>): ArticleMention[] | null {
+  const out: ArticleMention[] = [];
+  let k = 0;
+  let retagged = 0;
+  for (const s of p.segmented.sentences) {
+    const from = k;
+    while (k < previous.length && previous[k].sentence === s.index) k++;
+    if (s.tokens.some((t) => reach.has(t.lower) || reach.has(t.base))) {
+      tagArticleSentence(p, s, rules, out);
+      retagged++;
+    } else for (let i = from; i < k; i++) out.push(previous[i]);
+  }
+  if (k !== previous.length) return null;
+  partStats.sentencesRetagged += retagged;
+  partStats.sentencesKept += p.segmented.sentences.length - retagged;
+  return out;
+}
+
+// ---------------------------------------------------------------- the previous version
+
+interface Earlier {
+  version: string;
+  reach: Set<string> | null;
+}
+let earlierMemo: { key: string; list: Earlier[] } | null = null;
+
+/** Records this version's stance.yaml text (once per process) and lists earlier versions with the same base, newest first. */
+function earlierVersions(root: string, rules: Rules): Earlier[] {
+  const dir = partsDir(root);
+  if (!dir) return [];
+  const version = partVersion(PARTS.mentions, root);
+  const base = partVersion(BASE, root);
+  const key = `${root}\u0000${version}`;
+  if (earlierMemo?.key === key) return earlierMemo.list;
+  const records = join(dir, RECORDS);
+  const own = join(records, `${version}.json`);
+  if (!existsSync(own)) {
+    mkdirSync(records, { recursive: true });
+    const tmp = `${own}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ base, stance: readFileSync(join(root, "data", "rules", "stance.yaml"), "utf8") } satisfies RulesRecord));
+    renameSync(tmp, own);
+  }
+  const list: Earlier[] = [];
+  const found = readdirSync(records)
+    .filter((f) => /^[0-9a-f]{64}\.json$/.test(f) && f !== `${version}.json`)
+    .map((f) => ({ f, t: statSync(join(records, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of found) {
+    try {
+      const record = JSON.parse(readFileSync(join(records, f), "utf8")) as RulesRecord;
+      if (record.base !== base) continue;
+      const before = parseStanceRules(rules.stance.file, record.stance, rules.actors);
+      list.push({ version: f.slice(0, -5), reach: editReach(before, rules.stance) });
+    } catch {
+      // a record of rules that no longer parse with this code: not a usable starting point
+    }
+  }
+  earlierMemo = { key, list };
+  return list;
+}
+
+/**
+ * The article's mentions re-tagged from its mentions part under the latest earlier rules
+ * still cached, when the edit since can be bounded; null otherwise (tag the whole article).
+ */
+export function retagFromEarlier(article: RawArticle, root: string, rules: Rules, prepare: () => PreparedArticle): ArticleMention[] | null {
+  const dir = partsDir(root);
+  if (!dir) return null;
+  const key = articleKey(article);
+  for (const earlier of earlierVersions(root, rules)) {
+    const file = partPath(dir, PARTS.mentions, key, earlier.version);
+    let entry: { key?: string; value?: ArticleMention[] };
+    try {
+      entry = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      continue; // not cached for this article under that version
+    }
+    const previous = entry.value;
+    if (!earlier.reach || entry.key !== basename(file, ".json") || !Array.isArray(previous)) return null;
+    return retagWithin(prepare(), rules, previous, earlier.reach);
+  }
+  return null;
+}
+
+/** Removes the records of every mentions version but the current one (after a build's parts are pruned). */
+export function pruneRulesRecords(root = process.cwd()): void {
+  const dir = partsDir(root);
+  if (!dir) return;
+  const keep = `${partVersion(PARTS.mentions, root)}.json`;
+  let files: string[] = [];
+  try {
+    files = readdirSync(join(dir, RECORDS));
+  } catch {
+    return;
+  }
+  for (const f of files)
+    if (f !== keep)
+      try {
+        unlinkSync(join(dir, RECORDS, f));
+      } catch {
+        // another build removed it first
+      }
+}
