@@ -7,17 +7,18 @@
 // process: scripts/prerun.ts), and each used to read the whole slim digest again for its
 // one table: at 1,000 articles eight readings of ~2 s, and the stance matrix computed
 // twice. Now the first table loader of a group computes the group's tables and files
-// them; the others read their own file. The key covers everything a table depends on: the
-// analysis index's key (every article's part caches, so articles and rules), the corpus
-// and rule files themselves (groups, actor and topic order) and the code under loaders/;
-// an older directory is removed when a new one is filed.
+// them; the others read their own file. A group's key covers everything its tables depend
+// on (tablesKey): the part caches they read (so the articles, and for the stance tables the
+// rules), the corpus and rule files themselves (groups, actor and topic order) and the code
+// under loaders/; an older directory is removed when a new one is filed.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, sep } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analysisIndexKey } from "./analysisIndex.ts";
 import { whileHolding, writeIndexDir } from "./indexDir.ts";
-import { partsDir } from "./partCache.ts";
+import { loadCorpus } from "./corpus.ts";
+import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
 import { packSummary, summariseCorpus } from "./summary.ts";
 import {
   articleStanceTable,
@@ -86,7 +87,7 @@ export function corpusTable(table: CorpusTable, root = process.cwd()): string {
     computeCorpusTables(root, group, (name, value) => void (name === table && (text = JSON.stringify(value))));
     return text;
   }
-  const dir = join(parts, "..", "tables", group, tablesKey(root));
+  const dir = join(parts, "..", "tables", group, tablesKey(root, group));
   const file = join(dir, `${table}.json`);
   if (!existsSync(dir))
     whileHolding(`${dir}.lock`, () => existsSync(dir), () =>
@@ -99,9 +100,18 @@ export function corpusTable(table: CorpusTable, root = process.cwd()): string {
 /** The code the tables depend on: loaders/ without the command line and the benchmark. */
 const OWN_CODE = (f: string) => f.endsWith(".ts") && !f.startsWith(join(HERE, "bench") + sep) && !f.startsWith(join(HERE, "cli") + sep);
 
-function tablesKey(root: string): string {
-  const h = createHash("sha256").update("corpus-tables\0").update(analysisIndexKey(root)).update("\0");
-  const files = [join(root, "data", "corpus.yaml"), ...listFiles(join(root, "data", "rules")), ...listFiles(HERE).filter(OWN_CODE)];
+/**
+ * What a group's tables depend on. The word table reads each article's outline (its
+ * vocabulary and sentences) and the corpus description, never the rules: a rule edit
+ * keeps it. The stance tables read every part (the analysis index's key) and the rules.
+ */
+function tablesKey(root: string, group: string): string {
+  const h = createHash("sha256").update(`corpus-tables ${group}\0`);
+  if (group === "words") {
+    for (const meta of loadCorpus(root).articles) h.update(basename(currentPartFiles(meta, root, [PARTS.outline])[0])).update("\0");
+  } else h.update(analysisIndexKey(root)).update("\0");
+  const rules = group === "words" ? [] : listFiles(join(root, "data", "rules"));
+  const files = [join(root, "data", "corpus.yaml"), ...rules, ...listFiles(HERE).filter(OWN_CODE)];
   for (const f of files) h.update(f.startsWith(HERE) ? f.slice(HERE.length) : f.slice(root.length)).update("\0").update(readFileSync(f)).update("\0");
   return h.digest("hex").slice(0, 40);
 }

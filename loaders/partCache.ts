@@ -88,12 +88,12 @@ export function partFiles(article: RawArticle, root = process.cwd()): string[] {
 
 const keysByFile = new Map<string, { stamp: string; key: string }>();
 /**
- * The part files of the article `meta` names, as partFiles gives them, without reading and
+ * The part files of the article `meta` names (all, or `parts`), as partFiles gives them, without reading and
  * hashing again a text file unchanged (same size, times and inode) since this process last
  * did: the indexes' keys are computed for every output, and a loader process makes hundreds
  * (at 1,000 articles, 26 MB read and hashed each time).
  */
-export function currentPartFiles(meta: ArticleMeta, root = process.cwd()): string[] {
+export function currentPartFiles(meta: ArticleMeta, root = process.cwd(), parts: PartSpec[] = Object.values(PARTS)): string[] {
   const dir = partsDir(root);
   if (!dir) return [];
   const path = join(root, ARTICLES_DIR, meta.file);
@@ -107,7 +107,7 @@ export function currentPartFiles(meta: ArticleMeta, root = process.cwd()): strin
   }
   let known = keysByFile.get(memo);
   if (known?.stamp !== stamp) keysByFile.set(memo, (known = { stamp, key: articleKey(readArticle(meta, root)) }));
-  return Object.values(PARTS).map((p) => partFile(p, known.key, root, dir));
+  return parts.map((p) => partFile(p, known.key, root, dir));
 }
 
 /** Reads, writes and computing time per part in this process, for the benchmark. */

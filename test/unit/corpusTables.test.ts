@@ -62,6 +62,18 @@ test("filed corpus tables equal each table computed alone without caches; reused
     assert.notEqual(filed()[0], first, "new tables");
     assert.ok(summary.includes(`${label[1]} (renamed)`), "the edit shows in the corpus table");
     assert.equal(summary, uncached(() => alone("corpus-summary", root)));
+
+    // a rule edit: the stance tables are filed anew, the word table (no rule reaches it) is kept
+    const words = () => readdirSync(join(root, ".cache", "tables", "words"));
+    corpusTable("distinctive-words", root);
+    const [wordsBefore] = words();
+    const [stanceBefore] = filed();
+    const rules = join(root, "data", "rules", "stance.yaml");
+    writeFileSync(rules, readFileSync(rules, "utf8").replace(/^(\s+agent:\s*)(-?\d+(?:\.\d+)?)\s*$/m, "$1-0.5"));
+    corpusTable("stance-matrix", root);
+    corpusTable("distinctive-words", root);
+    assert.deepEqual(words(), [wordsBefore], "the word table is kept");
+    assert.notEqual(filed()[0], stanceBefore, "the stance tables are new");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
