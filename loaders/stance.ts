@@ -557,6 +557,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   }
 
   if (target.tokenEnd <= hit.start) {
+    // "Iran, Armenia's only regional partner, must ...": an appositive describes the
+    // holder it follows, even when it names another holder itself
+    const apposed = appositiveHead(hit, holders, frame, rules);
+    if (apposed) return apposed === target || coordinated(apposed, holders, frame, rules).includes(target) ? "agent" : null;
     const gap = tokens.slice(target.tokenEnd, hit.start);
     // "came to Armenia's aid", "rushed to Kyiv's defence": a possessor after "to" receives
     // what the noun names; it is its patient, not its agent
@@ -635,6 +639,33 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     return null;
   }
   return null;
+}
+
+/**
+ * The holder an appositive noun phrase holding the cue stands beside: "Iran, Armenia's
+ * only regional partner, must ..." (a comma right after the holder, a noun phrase with no
+ * verb, closed by a comma or the end of the clause). A list ("Iran, Turkey and Russia") or
+ * a relative clause is no appositive.
+ */
+function appositiveHead(hit: CueHit, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Holder | undefined {
+  const { tokens, clause } = frame;
+  let comma = hit.start - 1;
+  while (comma >= 0 && tokens[comma].text !== "," && clause[comma] === clause[hit.start] && tokens[comma].kind !== "punct") comma--;
+  if (comma < 1 || tokens[comma].text !== "," || clause[comma] !== clause[hit.start]) return undefined;
+  const head = holders.find((h) => h.tokenEnd === comma && !h.possessive);
+  if (!head) return undefined;
+  const first = tokens[comma + 1];
+  // a list goes on with another holder that is not a possessor; a relative pronoun opens a clause
+  if (holders.some((h) => h.tokenStart === comma + 1 && !h.possessive) || rules.lexicon.relative.has(first.lower) || rules.lexicon.coordinators.has(first.lower)) return undefined;
+  let end = hit.end;
+  while (end < tokens.length && tokens[end].kind !== "punct" && end - comma <= 10) end++;
+  if (end - comma > 10 || (end < tokens.length && tokens[end].text !== ",")) return undefined;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  // a phrase opening with a preposition or a participle ("without U.S. support", "ignoring
+  // Islamism") is an adverbial or a list of actions, not a noun phrase
+  if (isPreposition(first.lower, rules) || /^(VBG|VBN|IN|TO|RB)$/.test(frame.pos[comma + 1])) return undefined;
+  for (let i = comma + 1; i < end; i++) if (/^(VB[DPZ]?|MD)$/.test(frame.pos[i]) || AUXILIARIES.has(tokens[i].lower) || rules.lexicon.coordinators.has(tokens[i].lower)) return undefined;
+  return head;
 }
 
 // participles that open a prepositional phrase rather than describe the subject

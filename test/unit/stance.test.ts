@@ -414,3 +414,11 @@ test("a name heading a noun phrase ('the Pashinyan government') is the subject o
   const at = s.indexOf("Pashinyan");
   assert.equal(tagTarget(s, { start: at, end: at + 9 }, rules).stance, "unfavorable");
 });
+
+test("an appositive describes the holder it stands beside, even when it names another holder", () => {
+  const s = "Georgia, Armenia's most reliable partner, will host the talks.";
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "neutral");
+  // a list of holders, or a phrase opening with a preposition or a participle, is no appositive
+  assert.equal(stanceOf("Talks with Georgia, backing Armenia, and courting Turkey are costly.", "Georgia"), "neutral");
+});
