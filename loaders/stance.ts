@@ -144,7 +144,14 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
     // number and gender: "they" is no single person, "he" and "she" are no state
     const agrees = (h: Holder) => (PLURAL.has(t.lower) || NEUTER.has(t.lower) ? h.person !== true : h.person !== false);
     const before = named.filter((h) => h.tokenEnd <= i && agrees(h)).sort((a, b) => b.tokenEnd - a.tokenEnd);
-    const antecedent = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
+    let antecedent: Holder | undefined = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
+    // "Over his long career, he ...", "In its statement, Baku ...": a possessive in a phrase
+    // that opens the sentence points ahead to the subject after its comma
+    if (!antecedent && kind === "possessive") {
+      const comma = tokens.findIndex((x, k) => k > i && x.text === ",");
+      const opening = comma > 0 && isPreposition(tokens[0].lower, rules) && !tokens.slice(0, comma).some((x) => x.kind === "punct");
+      if (opening) antecedent = named.find((h) => h.tokenStart === comma + 1 && !h.possessive && agrees(h));
+    }
     if (!antecedent) return;
     out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive: kind === "possessive" }, antecedent });
   });

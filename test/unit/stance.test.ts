@@ -422,3 +422,8 @@ test("an appositive describes the holder it stands beside, even when it names an
   // a list of holders, or a phrase opening with a preposition or a participle, is no appositive
   assert.equal(stanceOf("Talks with Georgia, backing Armenia, and courting Turkey are costly.", "Georgia"), "neutral");
 });
+
+test("a possessive in a phrase opening the sentence points ahead to the subject after its comma", () => {
+  assert.equal(stanceOf("Throughout his distinguished tenure, Pashinyan kept the office open.", "Pashinyan"), "favorable");
+  assert.equal(stanceOf("Throughout the long tenure, Pashinyan kept the office open.", "Pashinyan"), "neutral");
+});
