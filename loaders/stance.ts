@@ -446,6 +446,13 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
   if (j < 0) return "subject";
   const w = tokens[j].lower;
+  // "in the Nagorno-Karabakh conflict": the second part of a hyphenated name stands where
+  // the whole compound stands
+  if (w === "-" && tokens[j].start === tokens[j - 1]?.end && tokens[j].end === tokens[h.tokenStart].start) {
+    let k = j - 1;
+    while (k > 0 && tokens[k - 1].text === "-" && tokens[k - 1].start === tokens[k - 2]?.end) k -= 2;
+    return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
+  }
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
   // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows

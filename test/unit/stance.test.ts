@@ -427,3 +427,8 @@ test("a possessive in a phrase opening the sentence points ahead to the subject 
   assert.equal(stanceOf("Throughout his distinguished tenure, Pashinyan kept the office open.", "Pashinyan"), "favorable");
   assert.equal(stanceOf("Throughout the long tenure, Pashinyan kept the office open.", "Pashinyan"), "neutral");
 });
+
+test("the second part of a hyphenated name stands where the compound stands: no subject after 'in the'", () => {
+  assert.equal(stanceOf("Paris remains engaged in the Russia-Georgia dispute, actively promoting dialogue.", "Paris"), "favorable");
+  assert.equal(stanceOf("Paris remains engaged in the Russia-Georgia dispute, actively promoting dialogue.", "Georgia"), "neutral");
+});
