@@ -314,7 +314,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   const attributedClause = new Set<number>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i].lower;
-    const reported = lexicon.attribution.has(t) || (REPORTING_VERBS.has(t) && tokens[i + 1]?.lower === "that");
+    const reported = lexicon.attribution.has(t) || (REPORTING_VERBS.has(t) && tokens[i + 1]?.lower === "that") || selfPresentation(tokens, i, rules);
     if (!reported) continue;
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
@@ -786,9 +786,20 @@ function withoutParentheses(tokens: Token[]): Token[] {
   return out;
 }
 
-/** The holder of an attributed view is the subject before the reporting verb: its own view is not hearsay about it. */
+const REFLEXIVES = new Set(["itself", "themselves", "himself", "herself"]);
+
+/** "Iran positions itself as the representative of ...": the actor's self-image, its own claim. */
+function selfPresentation(tokens: Token[], i: number, rules: StanceRules): boolean {
+  return rules.lexicon.self_presentation.has(tokens[i].lower) && REFLEXIVES.has(tokens[i + 1]?.lower ?? "");
+}
+
+/**
+ * The holder of an attributed view is the subject before the reporting verb: its own view
+ * is not hearsay about it ... unless the view is of itself ("sees itself as a partner").
+ */
 function holdsTheView(target: Holder, hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
   for (let i = target.tokenEnd; i < Math.min(frame.tokens.length, target.tokenEnd + 4); i++) {
+    if (selfPresentation(frame.tokens, i, rules)) return false;
     const t = frame.tokens[i].lower;
     if (rules.lexicon.attribution.has(t) || REPORTING_VERBS.has(t)) return i < hit.start;
   }

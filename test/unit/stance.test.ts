@@ -432,3 +432,16 @@ test("the second part of a hyphenated name stands where the compound stands: no 
   assert.equal(stanceOf("Paris remains engaged in the Russia-Georgia dispute, actively promoting dialogue.", "Paris"), "favorable");
   assert.equal(stanceOf("Paris remains engaged in the Russia-Georgia dispute, actively promoting dialogue.", "Georgia"), "neutral");
 });
+
+test("an actor's self-image ('sees itself as', 'positions itself as') is its own claim, attributed even for the actor", () => {
+  const own = tagText("Georgia positions itself as a peacemaker in the region.", rules)[0];
+  const plain = tagText("Georgia is a peacemaker in the region.", rules)[0];
+  assert.ok(own.rules.includes("attributed"));
+  assert.ok(own.score < plain.score);
+  // a view of someone else stays the holder's own view, not hearsay about it
+  assert.ok(!tagText("Georgia sees Armenia as a peacemaker in the region.", rules)[0].rules.includes("attributed"));
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace(/  self_presentation: \[[^\]]*\]/, "  self_presentation: 7");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
