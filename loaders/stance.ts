@@ -637,7 +637,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
     // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
     if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);
-    // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient)
+    // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient); "of" after a
+    // verb ("the sole response was the dispatch of the CSTO") belongs to another noun
+    if (prev === "of" && gap.some((t) => AUXILIARIES.has(t.lower))) return null;
     if (prev === "of") return hit.cue.of ?? (hit.cue.patient !== undefined ? "patient" : "agent");
     // "an opportunity for Iran": the beneficiary, for cues that say so
     if (prev === "for" && hit.cue.for) return hit.cue.for;

@@ -445,3 +445,8 @@ test("an actor's self-image ('sees itself as', 'positions itself as') is its own
   assert.notEqual(bad, good);
   assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
 });
+
+test("'of X' after a copula belongs to the predicate noun, not to a cue in the subject", () => {
+  assert.equal(stanceOf("Their weak reply was the dispatch of Georgia.", "Georgia"), "neutral");
+  assert.equal(stanceOf("The failure of Georgia shocked the region.", "Georgia"), "unfavorable");
+});
