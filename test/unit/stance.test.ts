@@ -450,3 +450,10 @@ test("'of X' after a copula belongs to the predicate noun, not to a cue in the s
   assert.equal(stanceOf("Their weak reply was the dispatch of Georgia.", "Georgia"), "neutral");
   assert.equal(stanceOf("The failure of Georgia shocked the region.", "Georgia"), "unfavorable");
 });
+
+test("the one facing a threat or an obstacle ('faces a growing threat', 'has another obstacle') is not its source", () => {
+  assert.equal(stanceOf("Georgia faces a growing threat from Russia.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia faces a growing threat from Russia.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Georgia may have another obstacle ahead.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia is the main obstacle to the deal.", "Georgia"), "unfavorable");
+});
