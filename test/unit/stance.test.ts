@@ -457,3 +457,7 @@ test("the one facing a threat or an obstacle ('faces a growing threat', 'has ano
   assert.equal(stanceOf("Georgia may have another obstacle ahead.", "Georgia"), "neutral");
   assert.equal(stanceOf("Georgia is the main obstacle to the deal.", "Georgia"), "unfavorable");
 });
+
+test("what turns in an actor's favour benefits it, a signal that survives a hedge ('arguably in Georgia's favour')", () => {
+  assert.equal(stanceOf("The new pipeline arguably shifted the balance in Georgia's favour.", "Georgia"), "favorable");
+});
