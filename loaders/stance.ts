@@ -144,7 +144,14 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
     // number and gender: "they" is no single person, "he" and "she" are no state
     const agrees = (h: Holder) => (PLURAL.has(t.lower) || NEUTER.has(t.lower) ? h.person !== true : h.person !== false);
     const before = named.filter((h) => h.tokenEnd <= i && agrees(h)).sort((a, b) => b.tokenEnd - a.tokenEnd);
-    const antecedent = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
+    let antecedent: Holder | undefined = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
+    // "Over his long career, he ...", "In its statement, Baku ...": a possessive in a phrase
+    // that opens the sentence points ahead to the subject after its comma
+    if (!antecedent && kind === "possessive") {
+      const comma = tokens.findIndex((x, k) => k > i && x.text === ",");
+      const opening = comma > 0 && isPreposition(tokens[0].lower, rules) && !tokens.slice(0, comma).some((x) => x.kind === "punct");
+      if (opening) antecedent = named.find((h) => h.tokenStart === comma + 1 && !h.possessive && agrees(h));
+    }
     if (!antecedent) return;
     out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive: kind === "possessive" }, antecedent });
   });
@@ -307,7 +314,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   const attributedClause = new Set<number>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i].lower;
-    const reported = lexicon.attribution.has(t) || (REPORTING_VERBS.has(t) && tokens[i + 1]?.lower === "that");
+    const reported = lexicon.attribution.has(t) || (REPORTING_VERBS.has(t) && tokens[i + 1]?.lower === "that") || selfPresentation(tokens, i, rules);
     if (!reported) continue;
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
@@ -439,6 +446,13 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
   if (j < 0) return "subject";
   const w = tokens[j].lower;
+  // "in the Nagorno-Karabakh conflict": the second part of a hyphenated name stands where
+  // the whole compound stands
+  if (w === "-" && tokens[j].start === tokens[j - 1]?.end && tokens[j].end === tokens[h.tokenStart].start) {
+    let k = j - 1;
+    while (k > 0 && tokens[k - 1].text === "-" && tokens[k - 1].start === tokens[k - 2]?.end) k -= 2;
+    return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
+  }
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
   // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
@@ -557,6 +571,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   }
 
   if (target.tokenEnd <= hit.start) {
+    // "Iran, Armenia's only regional partner, must ...": an appositive describes the
+    // holder it follows, even when it names another holder itself
+    const apposed = appositiveHead(hit, holders, frame, rules);
+    if (apposed) return apposed === target || coordinated(apposed, holders, frame, rules).includes(target) ? "agent" : null;
     const gap = tokens.slice(target.tokenEnd, hit.start);
     // "came to Armenia's aid", "rushed to Kyiv's defence": a possessor after "to" receives
     // what the noun names; it is its patient, not its agent
@@ -619,7 +637,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
     // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
     if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);
-    // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient)
+    // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient); "of" after a
+    // verb ("the sole response was the dispatch of the CSTO") belongs to another noun
+    if (prev === "of" && gap.some((t) => AUXILIARIES.has(t.lower))) return null;
     if (prev === "of") return hit.cue.of ?? (hit.cue.patient !== undefined ? "patient" : "agent");
     // "an opportunity for Iran": the beneficiary, for cues that say so
     if (prev === "for" && hit.cue.for) return hit.cue.for;
@@ -635,6 +655,33 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     return null;
   }
   return null;
+}
+
+/**
+ * The holder an appositive noun phrase holding the cue stands beside: "Iran, Armenia's
+ * only regional partner, must ..." (a comma right after the holder, a noun phrase with no
+ * verb, closed by a comma or the end of the clause). A list ("Iran, Turkey and Russia") or
+ * a relative clause is no appositive.
+ */
+function appositiveHead(hit: CueHit, holders: Holder[], frame: SentenceFrame, rules: StanceRules): Holder | undefined {
+  const { tokens, clause } = frame;
+  let comma = hit.start - 1;
+  while (comma >= 0 && tokens[comma].text !== "," && clause[comma] === clause[hit.start] && tokens[comma].kind !== "punct") comma--;
+  if (comma < 1 || tokens[comma].text !== "," || clause[comma] !== clause[hit.start]) return undefined;
+  const head = holders.find((h) => h.tokenEnd === comma && !h.possessive);
+  if (!head) return undefined;
+  const first = tokens[comma + 1];
+  // a list goes on with another holder that is not a possessor; a relative pronoun opens a clause
+  if (holders.some((h) => h.tokenStart === comma + 1 && !h.possessive) || rules.lexicon.relative.has(first.lower) || rules.lexicon.coordinators.has(first.lower)) return undefined;
+  let end = hit.end;
+  while (end < tokens.length && tokens[end].kind !== "punct" && end - comma <= 10) end++;
+  if (end - comma > 10 || (end < tokens.length && tokens[end].text !== ",")) return undefined;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  // a phrase opening with a preposition or a participle ("without U.S. support", "ignoring
+  // Islamism") is an adverbial or a list of actions, not a noun phrase
+  if (isPreposition(first.lower, rules) || /^(VBG|VBN|IN|TO|RB)$/.test(frame.pos[comma + 1])) return undefined;
+  for (let i = comma + 1; i < end; i++) if (/^(VB[DPZ]?|MD)$/.test(frame.pos[i]) || AUXILIARIES.has(tokens[i].lower) || rules.lexicon.coordinators.has(tokens[i].lower)) return undefined;
+  return head;
 }
 
 // participles that open a prepositional phrase rather than describe the subject
@@ -741,9 +788,20 @@ function withoutParentheses(tokens: Token[]): Token[] {
   return out;
 }
 
-/** The holder of an attributed view is the subject before the reporting verb: its own view is not hearsay about it. */
+const REFLEXIVES = new Set(["itself", "themselves", "himself", "herself"]);
+
+/** "Iran positions itself as the representative of ...": the actor's self-image, its own claim. */
+function selfPresentation(tokens: Token[], i: number, rules: StanceRules): boolean {
+  return rules.lexicon.self_presentation.has(tokens[i].lower) && REFLEXIVES.has(tokens[i + 1]?.lower ?? "");
+}
+
+/**
+ * The holder of an attributed view is the subject before the reporting verb: its own view
+ * is not hearsay about it ... unless the view is of itself ("sees itself as a partner").
+ */
 function holdsTheView(target: Holder, hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
   for (let i = target.tokenEnd; i < Math.min(frame.tokens.length, target.tokenEnd + 4); i++) {
+    if (selfPresentation(frame.tokens, i, rules)) return false;
     const t = frame.tokens[i].lower;
     if (rules.lexicon.attribution.has(t) || REPORTING_VERBS.has(t)) return i < hit.start;
   }

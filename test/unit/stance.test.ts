@@ -414,3 +414,50 @@ test("a name heading a noun phrase ('the Pashinyan government') is the subject o
   const at = s.indexOf("Pashinyan");
   assert.equal(tagTarget(s, { start: at, end: at + 9 }, rules).stance, "unfavorable");
 });
+
+test("an appositive describes the holder it stands beside, even when it names another holder", () => {
+  const s = "Georgia, Armenia's most reliable partner, will host the talks.";
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "neutral");
+  // a list of holders, or a phrase opening with a preposition or a participle, is no appositive
+  assert.equal(stanceOf("Talks with Georgia, backing Armenia, and courting Turkey are costly.", "Georgia"), "neutral");
+});
+
+test("a possessive in a phrase opening the sentence points ahead to the subject after its comma", () => {
+  assert.equal(stanceOf("Throughout his distinguished tenure, Pashinyan kept the office open.", "Pashinyan"), "favorable");
+  assert.equal(stanceOf("Throughout the long tenure, Pashinyan kept the office open.", "Pashinyan"), "neutral");
+});
+
+test("the second part of a hyphenated name stands where the compound stands: no subject after 'in the'", () => {
+  assert.equal(stanceOf("Paris remains engaged in the Russia-Georgia dispute, actively promoting dialogue.", "Paris"), "favorable");
+  assert.equal(stanceOf("Paris remains engaged in the Russia-Georgia dispute, actively promoting dialogue.", "Georgia"), "neutral");
+});
+
+test("an actor's self-image ('sees itself as', 'positions itself as') is its own claim, attributed even for the actor", () => {
+  const own = tagText("Georgia positions itself as a peacemaker in the region.", rules)[0];
+  const plain = tagText("Georgia is a peacemaker in the region.", rules)[0];
+  assert.ok(own.rules.includes("attributed"));
+  assert.ok(own.score < plain.score);
+  // a view of someone else stays the holder's own view, not hearsay about it
+  assert.ok(!tagText("Georgia sees Armenia as a peacemaker in the region.", rules)[0].rules.includes("attributed"));
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace(/  self_presentation: \[[^\]]*\]/, "  self_presentation: 7");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: /.test(e.message));
+});
+
+test("'of X' after a copula belongs to the predicate noun, not to a cue in the subject", () => {
+  assert.equal(stanceOf("Their weak reply was the dispatch of Georgia.", "Georgia"), "neutral");
+  assert.equal(stanceOf("The failure of Georgia shocked the region.", "Georgia"), "unfavorable");
+});
+
+test("the one facing a threat or an obstacle ('faces a growing threat', 'has another obstacle') is not its source", () => {
+  assert.equal(stanceOf("Georgia faces a growing threat from Russia.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia faces a growing threat from Russia.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Georgia may have another obstacle ahead.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia is the main obstacle to the deal.", "Georgia"), "unfavorable");
+});
+
+test("what turns in an actor's favour benefits it, a signal that survives a hedge ('arguably in Georgia's favour')", () => {
+  assert.equal(stanceOf("The new pipeline arguably shifted the balance in Georgia's favour.", "Georgia"), "favorable");
+});
