@@ -44,6 +44,20 @@ export function writeIndexDir(dir: string, files: readonly string[], fill: (put:
 }
 
 /**
+ * Set on globalThis by the build's pre-runner (scripts/prerun.ts): rather than wait for
+ * another process's lock, throw LockBusy, and the pre-runner runs other outputs meanwhile
+ * and this one later.
+ */
+export const DEFER_WHEN_BUSY = Symbol.for("parallax.deferWhenBusy");
+
+export class LockBusy extends Error {
+  constructor(readonly lock: string) {
+    super(`${lock} is held by another process`);
+    this.name = "LockBusy";
+  }
+}
+
+/**
  * Runs `work` holding the lock directory `lock`, unless `done()` turns true while another
  * process holds it: the build's two loader processes would otherwise both compute the
  * same tables at once (twice the memory, half the speed each). A lock whose process is
@@ -58,6 +72,7 @@ export function whileHolding(lock: string, done: () => boolean, work: () => void
     } catch {
       if (done()) return;
       if (!holderAlive(lock)) rmSync(lock, { recursive: true, force: true });
+      else if ((globalThis as { [DEFER_WHEN_BUSY]?: boolean })[DEFER_WHEN_BUSY]) throw new LockBusy(lock);
       else Atomics.wait(nap, 0, 0, 200);
       continue;
     }

@@ -8,7 +8,8 @@
 // emitJson or emitText handing the output over (loaders/emit.ts) instead of printing it. So the
 // cached text is the text Framework would have written; Framework then finds it in its
 // cache, newer than the loader file, and uses it. A loader that calls neither is left for
-// Framework to run.
+// Framework to run. An output whose corpus tables the other process is computing
+// (loaders/corpusTables.ts) is put back at the end of the queue rather than waited for.
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
@@ -16,10 +17,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { findLoaders } from "./freshen.ts";
 import { EMIT_SINK, type EmitSink } from "../loaders/emit.ts";
 import { InputError } from "../loaders/inputError.ts";
+import { DEFER_WHEN_BUSY, LockBusy } from "../loaders/indexDir.ts";
 
 export interface LoaderJob {
   /** the loader file, absolute */
   loader: string;
+  /** put back once already because what it needs was being computed by the other process: now it waits */
+  deferred?: boolean;
   /** the output's name in the cache (data/actors/russia.json) */
   target: string;
   /** where the output goes, absolute */
@@ -109,7 +113,7 @@ export interface PrerunResult {
   wall_s: number;
 }
 
-type ChildMessage = { ready: true } | { done: string; seconds: number; bytes: number; rss: number; rssNow: number; skipped?: boolean };
+type ChildMessage = { ready: true } | { done: string; seconds: number; bytes: number; rss: number; rssNow: number; skipped?: boolean; busy?: boolean };
 
 /**
  * A child that has grown past this (RSS after an output, MB) is replaced by a fresh one:
@@ -146,7 +150,10 @@ export function prerunLoaders(root: string, src: string, jobs: LoaderJob[], proc
         let current: LoaderJob | undefined;
         let retire = false;
         child.on("message", (m: ChildMessage) => {
-          if ("done" in m) {
+          if ("done" in m && m.busy) {
+            // the tables it reads are being computed by the other process: later, and then it waits
+            queue.push({ ...current!, deferred: true });
+          } else if ("done" in m) {
             const key = relative(src, current!.loader);
             result.seconds[key] = (result.seconds[key] ?? 0) + m.seconds;
             result.bytes[key] = (result.bytes[key] ?? 0) + m.bytes;
@@ -193,6 +200,7 @@ async function child(): Promise<void> {
     const t = performance.now();
     let output: (() => string) | null = null;
     sink[EMIT_SINK] = (o) => void (output = o);
+    (globalThis as { [DEFER_WHEN_BUSY]?: boolean })[DEFER_WHEN_BUSY] = !job.deferred;
     process.argv = [argv0, job.loader, ...job.args];
     let bytes = 0;
     try {
@@ -208,6 +216,10 @@ async function child(): Promise<void> {
         bytes = statSync(job.output).size;
       }
     } catch (e) {
+      if (e instanceof LockBusy) {
+        process.send!({ done: job.target, seconds: (performance.now() - t) / 1000, bytes: 0, rss: process.resourceUsage().maxRSS / 1024, rssNow: process.memoryUsage().rss / 1048576, busy: true } satisfies ChildMessage);
+        return;
+      }
       process.stderr.write(e instanceof InputError ? `\nerror: ${e.message}\n` : `\n${(e as Error).stack ?? e}\n`);
       process.exit(1);
     }

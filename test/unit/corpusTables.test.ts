@@ -20,7 +20,7 @@ import {
 } from "../../loaders/tables.ts";
 import { corpusSummary, packSummary } from "../../loaders/summary.ts";
 import { uncached } from "./uncached.ts";
-import { whileHolding } from "../../loaders/indexDir.ts";
+import { DEFER_WHEN_BUSY, LockBusy, whileHolding } from "../../loaders/indexDir.ts";
 
 /** Each table as its loader computed it on its own before (one analysis per table). */
 function alone(table: CorpusTable, root: string): string {
@@ -108,6 +108,14 @@ test("the lock: work runs once; a live holder is waited for; a dead holder's loc
     let checks = 0;
     whileHolding(lock, () => ++checks > 3, () => assert.fail("ran while another process held the lock"));
     assert.equal(checks, 4);
+    // in the build's pre-runner: not waiting but saying so, to run other outputs meanwhile
+    const flags = globalThis as { [DEFER_WHEN_BUSY]?: boolean };
+    flags[DEFER_WHEN_BUSY] = true;
+    try {
+      assert.throws(() => whileHolding(lock, () => false, () => assert.fail("ran while another process held the lock")), LockBusy);
+    } finally {
+      delete flags[DEFER_WHEN_BUSY];
+    }
     rmSync(lock, { recursive: true });
 
     // held by a process that is gone: taken over
