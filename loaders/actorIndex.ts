@@ -11,7 +11,7 @@
 // read half an index, and older indexes are removed when a new one is made.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { writeIndexDir } from "./indexDir.ts";
+import { whileHolding, writeIndexDir } from "./indexDir.ts";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
@@ -71,7 +71,8 @@ export function actorMentions(id: string, root = process.cwd()): ActorMentions {
   }
   const base = join(parts, "..", "actors");
   const dir = join(base, indexKey(corpus, root));
-  if (!existsSync(dir)) writeIndex(corpus, root, all, dir);
+  // one process writes it; another needing it meanwhile waits (or, in the pre-runner, runs other outputs first)
+  if (!existsSync(dir)) whileHolding(`${dir}.lock`, () => existsSync(dir), () => writeIndex(corpus, root, all, dir));
   const file = join(dir, `${encodeURIComponent(id)}.jsonl`);
   const mentions = existsSync(file)
     ? readFileSync(file, "utf8")

@@ -13,6 +13,29 @@ export const GROUPINGS = ["group", "author_origin"] as const;
 /** Evidence sentences kept per group: enough to read, bounded so a page stays small at scale. */
 const EVIDENCE_PER_GROUP = 25;
 
+const stronger = (a: ArticleMention, b: ArticleMention) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start;
+
+/**
+ * The k strongest mentions, in the order sorting them all would give: a group holds
+ * thousands of an actor's mentions at 1,000 articles, and the page shows 25.
+ */
+export function strongest(rows: readonly ArticleMention[], k: number): ArticleMention[] {
+  const top: ArticleMention[] = [];
+  for (const m of rows) {
+    if (top.length === k && stronger(m, top[k - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (stronger(m, top[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, m);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
 /** One actor's page, from that actor's filed mentions (loaders/actorIndex.ts). */
 export function actorPage(id: string, root = process.cwd()) {
   const { corpus, rules, topicRules, mentions: filed, sentenceText } = actorMentions(id, root);
@@ -41,7 +64,6 @@ export function actorPage(id: string, root = process.cwd()) {
               e.weight = Math.round((e.weight + c.weight) * 1000) / 1000;
               cues.set(c.rule, e);
             }
-          const strongest = [...rows].sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start);
           return {
             id: g.id,
             label: g.label,
@@ -49,7 +71,7 @@ export function actorPage(id: string, root = process.cwd()) {
             // mentions, articles, mean, counts per label and the article-bootstrap interval
             ...summariseStance(rows),
             cues: [...cues.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
-            evidence: strongest.slice(0, EVIDENCE_PER_GROUP).map(evidenceRow),
+            evidence: strongest(rows, EVIDENCE_PER_GROUP).map(evidenceRow),
           };
         }),
       ];

@@ -17,7 +17,7 @@
 // into place when complete, and older indexes are removed when a new one is made.
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
-import { writeIndexDir } from "./indexDir.ts";
+import { whileHolding, writeIndexDir } from "./indexDir.ts";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
@@ -51,7 +51,8 @@ export function loadSlimDigest(root = process.cwd(), options: SlimDigestOptions 
   const all = loadAllRules(root);
   const base = join(parts, "..", "analysis");
   const dir = join(base, indexKey(corpus, root));
-  if (!existsSync(dir)) writeIndex(corpus, root, dir);
+  // one process writes it; another needing it meanwhile waits (or, in the pre-runner, runs other outputs first)
+  if (!existsSync(dir)) whileHolding(`${dir}.lock`, () => existsSync(dir), () => writeIndex(corpus, root, dir));
   return readIndex(corpus, all, dir, wantMentions, options.onVocabulary);
 }
 

@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { actorPage } from "../../loaders/actorPage.ts";
+import { actorPage, strongest } from "../../loaders/actorPage.ts";
+import type { ArticleMention } from "../../loaders/pipeline.ts";
 import { uncached } from "./uncached.ts";
 
 function project(): string {
@@ -40,4 +41,12 @@ test("actor pages from the index equal pages computed without caches; the index 
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test("an actor page's evidence: the k strongest mentions, in the order a full sort gives", () => {
+  // ties on strength are the rule (cue weights repeat): article and offset decide them
+  const rows = Array.from({ length: 500 }, (_, i) => ({ article: `a-${(i * 7) % 13}`, start: (i * 31) % 997, score: [-0.8, 0.5, -0.5, 0.8, 0.1, 0][i % 6] }) as ArticleMention);
+  const sorted = [...rows].sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start);
+  for (const k of [1, 25, 499, 500, 600]) assert.deepEqual(strongest(rows, k), sorted.slice(0, k), `k = ${k}`);
+  assert.deepEqual(strongest([], 25), []);
 });
