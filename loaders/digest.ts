@@ -72,6 +72,14 @@ export function articleParts(article: RawArticle, root: string, all: AllRules): 
   return { outline, mentions, topics, labels };
 }
 
+/** The mentions and topics parts alone (the reader's page shows nothing else of the parts). */
+export function mentionsAndTopics(article: RawArticle, root: string, all: AllRules): Pick<ArticleParts, "mentions" | "topics"> {
+  let prepared: PreparedArticle | null = null;
+  const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
+  const mentions = mentionsPart(article, root, all, prep);
+  return { mentions, topics: cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], mentions, all.topicRules)) };
+}
+
 /**
  * Computes the article's missing parts without reading the cached ones no missing part
  * needs (the warm step after a cue edit: the outline, topics and framing parts stay as

@@ -4,7 +4,7 @@
 // body offsets minus the block start: the display text has one character per body
 // character, so highlights line up, and every mention carries its raw-file span.
 import { prepareArticles } from "./pipeline.ts";
-import { articleParts, loadAllRules } from "./digest.ts";
+import { loadAllRules, mentionsAndTopics } from "./digest.ts";
 import { InputError } from "./inputError.ts";
 import type { CleanArticle } from "./types.ts";
 
@@ -47,7 +47,7 @@ export function articleReader(id: string, root = process.cwd()) {
   const all = loadAllRules(root);
   const { rules, topicRules } = all;
   // the same cached parts the corpus-wide tables read, so the reader agrees with them
-  const { mentions, topics: sentenceTopics } = articleParts(p.article, root, all);
+  const { mentions, topics: sentenceTopics } = mentionsAndTopics(p.article, root, all);
   const { clean, article } = p;
   // topic tags: per sentence, shown on its paragraph, and counted for the article
   const topicLabel = new Map(topicRules.topics.map((t) => [t.id, t.label]));
