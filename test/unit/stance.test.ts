@@ -461,3 +461,9 @@ test("the one facing a threat or an obstacle ('faces a growing threat', 'has ano
 test("what turns in an actor's favour benefits it, a signal that survives a hedge ('arguably in Georgia's favour')", () => {
   assert.equal(stanceOf("The new pipeline arguably shifted the balance in Georgia's favour.", "Georgia"), "favorable");
 });
+
+test("an actor said to be right ('was right to', 'is correct that') is favorable; 'was not right to' is no praise", () => {
+  assert.equal(stanceOf("Georgia was right to stay out of the border quarrel.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia is quite correct that the tariffs hurt farmers.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia was not right to stay out of the border quarrel.", "Georgia"), "neutral");
+});
