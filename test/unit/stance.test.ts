@@ -467,3 +467,8 @@ test("an actor said to be right ('was right to', 'is correct that') is favorable
   assert.equal(stanceOf("Georgia is quite correct that the tariffs hurt farmers.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia was not right to stay out of the border quarrel.", "Georgia"), "neutral");
 });
+
+test("the first to do something ('was the first country to open') leads the way; 'the first time' is no such claim", () => {
+  assert.equal(stanceOf("Georgia was the first country to open a consulate in the valley.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia noted it was the first time to open a consulate in the valley.", "Georgia"), "neutral");
+});
