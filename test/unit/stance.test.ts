@@ -472,3 +472,10 @@ test("the first to do something ('was the first country to open') leads the way;
   assert.equal(stanceOf("Georgia was the first country to open a consulate in the valley.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia noted it was the first time to open a consulate in the valley.", "Georgia"), "neutral");
 });
+
+test("idioms of praise and betrayal: 'tipped its hat to X' favors X, 'threw X under the bus' counts against the one throwing", () => {
+  const s = "Georgia tipped its hat to Armenia after the customs deal.";
+  assert.equal(stanceOf(s, "Armenia"), "favorable");
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia quietly threw its old partner under the bus.", "Georgia"), "unfavorable");
+});
