@@ -461,3 +461,21 @@ test("the one facing a threat or an obstacle ('faces a growing threat', 'has ano
 test("what turns in an actor's favour benefits it, a signal that survives a hedge ('arguably in Georgia's favour')", () => {
   assert.equal(stanceOf("The new pipeline arguably shifted the balance in Georgia's favour.", "Georgia"), "favorable");
 });
+
+test("an actor said to be right ('was right to', 'is correct that') is favorable; 'was not right to' is no praise", () => {
+  assert.equal(stanceOf("Georgia was right to stay out of the border quarrel.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia is quite correct that the tariffs hurt farmers.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia was not right to stay out of the border quarrel.", "Georgia"), "neutral");
+});
+
+test("the first to do something ('was the first country to open') leads the way; 'the first time' is no such claim", () => {
+  assert.equal(stanceOf("Georgia was the first country to open a consulate in the valley.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia noted it was the first time to open a consulate in the valley.", "Georgia"), "neutral");
+});
+
+test("idioms of praise and betrayal: 'tipped its hat to X' favors X, 'threw X under the bus' counts against the one throwing", () => {
+  const s = "Georgia tipped its hat to Armenia after the customs deal.";
+  assert.equal(stanceOf(s, "Armenia"), "favorable");
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia quietly threw its old partner under the bus.", "Georgia"), "unfavorable");
+});
