@@ -59,9 +59,10 @@ export class LockBusy extends Error {
 
 /**
  * Runs `work` holding the lock directory `lock`, unless `done()` turns true while another
- * process holds it: the build's two loader processes would otherwise both compute the
- * same tables at once (twice the memory, half the speed each). A lock whose process is
- * gone (a build stopped midway) is taken over.
+ * process holds it: the build's two loader processes would otherwise both build the same
+ * index or compute the same tables at once (twice the memory, half the speed each). A lock
+ * whose process is gone (a build stopped midway) is taken over; should two waiters take it
+ * over at once, both compute, and the directory renamed into place last is identical.
  */
 export function whileHolding(lock: string, done: () => boolean, work: () => void): void {
   const nap = new Int32Array(new SharedArrayBuffer(4));

@@ -8,8 +8,9 @@
 // emitJson or emitText handing the output over (loaders/emit.ts) instead of printing it. So the
 // cached text is the text Framework would have written; Framework then finds it in its
 // cache, newer than the loader file, and uses it. A loader that calls neither is left for
-// Framework to run. An output whose corpus tables the other process is computing
-// (loaders/corpusTables.ts) is put back at the end of the queue rather than waited for.
+// Framework to run. An output needing an index or a group of corpus tables that the other
+// process is computing (loaders/indexDir.ts whileHolding) is put back at the end of the
+// queue rather than waited for.
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
@@ -151,7 +152,7 @@ export function prerunLoaders(root: string, src: string, jobs: LoaderJob[], proc
         let retire = false;
         child.on("message", (m: ChildMessage) => {
           if ("done" in m && m.busy) {
-            // the tables it reads are being computed by the other process: later, and then it waits
+            // the index or tables it reads are being computed by the other process: later, and then it waits
             queue.push({ ...current!, deferred: true });
           } else if ("done" in m) {
             const key = relative(src, current!.loader);
