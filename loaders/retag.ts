@@ -24,6 +24,8 @@ import type { RawArticle } from "./types.ts";
 /** What the mentions part depends on besides stance.yaml: an edit elsewhere re-tags everything. */
 const BASE: PartSpec = { name: "mentions-base", rules: ["actors.yaml"], code: TAGGING_CODE };
 const RECORDS = "mentions-rules";
+/** How many earlier versions are looked at, newest first. */
+const EARLIER_VERSIONS = 4;
 
 interface RulesRecord {
   base: string;
@@ -123,7 +125,8 @@ function earlierVersions(root: string, rules: Rules): Earlier[] {
     .filter((f) => /^[0-9a-f]{64}\.json$/.test(f) && f !== `${version}.json`)
     .map((f) => ({ f, t: statSync(join(records, f)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  for (const { f } of found) {
+  // the newest few: `npm run dev` never prunes, and each record is parsed here
+  for (const { f } of found.slice(0, EARLIER_VERSIONS)) {
     try {
       const record = JSON.parse(readFileSync(join(records, f), "utf8")) as RulesRecord;
       if (record.base !== base) continue;
