@@ -12,13 +12,14 @@
 //
 // Ends with one line per N: BENCH {json}.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeSyntheticCorpus } from "./synthetic.ts";
 import { missingOutputs, prerunLoaders } from "../../scripts/prerun.ts";
 import { digestInputs, outputHash } from "../../scripts/freshen.ts";
+import { copyProject } from "../../scripts/copyProject.ts";
 import { loadCorpus } from "../corpus.ts";
 import { loadActorRules } from "../rules/actorRules.ts";
 
@@ -224,9 +225,8 @@ function round(x: number, d = 3): number {
  * what one page loads does not depend on how many others there are.
  */
 function siteBench(corpusDir: string) {
-  const site = mkdtempSync(join(tmpdir(), "parallax-site-"));
+  const site = copyProject(repo, "parallax-site-");
   dirs.push(site);
-  copyRepo(repo, site);
   rmSync(join(site, "data"), { recursive: true, force: true });
   cpSync(join(corpusDir, "data"), join(site, "data"), { recursive: true });
   // the article cache the benchmark filled is valid here too (same texts, same code)
@@ -245,18 +245,6 @@ function siteBench(corpusDir: string) {
   for (const p of payload) console.log(`  ${p.page.padEnd(44)}${(p.bytes / 1024).toFixed(0).padStart(9)} KB  ${p.files.join(", ")}`);
   console.log(`  targets: overview ≤ 500 KB, an actor page ≤ 1.5 MB`);
   return { build_s: round(seconds, 1), pages: Object.fromEntries(payload.map((p) => [p.page, p.bytes])) };
-}
-
-export function copyRepo(from: string, to: string): void {
-  const skip = new Set(["node_modules", "dist", ".git", ".cache", "test-results"]);
-  for (const entry of readdirSync(from)) {
-    if (skip.has(entry)) continue;
-    cpSync(join(from, entry), join(to, entry), {
-      recursive: true,
-      filter: (src) => !src.includes(`${join("src", ".observablehq")}`) && !/\.log$/.test(src),
-    });
-  }
-  symlinkSync(join(from, "node_modules"), join(to, "node_modules"));
 }
 
 /** Per built page: the .json files under _file that its HTML or its own modules reference. */

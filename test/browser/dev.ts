@@ -6,12 +6,12 @@
 //
 //   tsx test/browser/dev.ts          (part of npm run test:browser)
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { ensureChromium } from "./ensureChromium.ts";
+import { copyProject } from "../../scripts/copyProject.ts";
 import { prepareArticles, tagArticle } from "../../loaders/pipeline.ts";
 import { loadRules } from "../../loaders/rules/index.ts";
 import { parseStanceRules } from "../../loaders/rules/stanceRules.ts";
@@ -34,17 +34,6 @@ const ranked = prepared
 const target = ranked[0];
 if (target.gain <= 0) throw new Error("the edit changes no article's favorable mentions");
 
-function copyRepo(): string {
-  const dir = mkdtempSync(join(tmpdir(), "parallax-dev-"));
-  const skip = new Set(["node_modules", "dist", ".git", ".cache", "test-results"]);
-  for (const entry of readdirSync(repo)) {
-    if (skip.has(entry)) continue;
-    cpSync(join(repo, entry), join(dir, entry), { recursive: true, filter: (src) => !src.includes(join("src", ".observablehq")) });
-  }
-  symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -66,7 +55,7 @@ async function waitFor<T>(what: string, seconds: number, probe: () => Promise<T 
   }
 }
 
-const dir = copyRepo();
+const dir = copyProject(repo, "parallax-dev-");
 const port = await freePort();
 let server: ChildProcess | null = null;
 let log = "";

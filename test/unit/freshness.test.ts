@@ -5,22 +5,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, chmodSync } from "node:fs";
+import { copyProject } from "../../scripts/copyProject.ts";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const repo = process.cwd();
-
-function copyRepo(): string {
-  const dir = mkdtempSync(join(tmpdir(), "parallax-fresh-"));
-  const skip = new Set(["node_modules", "dist", ".git", ".cache", "test-results"]);
-  for (const entry of readdirSync(repo)) {
-    if (skip.has(entry)) continue;
-    cpSync(join(repo, entry), join(dir, entry), { recursive: true, filter: (src) => !src.includes(join("src", ".observablehq")) });
-  }
-  symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
 
 function build(dir: string) {
   const r = spawnSync("npm", ["run", "-s", "build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", PARALLAX_MAX_DYNAMIC_PAGES: "2" } });
@@ -46,7 +36,7 @@ const dataFile = (dir: string, prefix: string) => {
 };
 
 test("rebuilds follow every edit, recompute only what changed, and a failed build keeps dist/", { timeout: 120_000 }, () => {
-  const dir = copyRepo();
+  const dir = copyProject(repo, "parallax-fresh-");
   try {
     const first = build(dir);
     assert.equal(first.status, 0, first.log.slice(-3000));
