@@ -26,21 +26,40 @@ export interface Interval {
  * clusters. Empty clusters are ignored. Deterministic for a given seed.
  */
 export function clusterBootstrap(clusters: ReadonlyArray<readonly number[]>, options: BootstrapOptions = {}): Interval {
-  const { resamples, seed, level } = { ...BOOTSTRAP_DEFAULTS, ...options };
   const used = clusters.filter((c) => c.length > 0);
-  if (used.length === 0) return { ci: null, ci_note: "no mentions" };
-  if (used.length === 1) return { ci: null, ci_note: "one article" };
-  // typed arrays: a table computes thousands of intervals over hundreds of articles each
-  const sums = Float64Array.from(used, (c) => c.reduce((s, x) => s + x, 0));
-  const sizes = Int32Array.from(used, (c) => c.length);
-  const random = mulberry32(seed);
+  return bootstrapClusterSums(Float64Array.from(used, (c) => c.reduce((s, x) => s + x, 0)), Int32Array.from(used, (c) => c.length), options);
+}
+
+const streams = new Map<number, Float64Array>();
+/** The first `length` uniforms of mulberry32(seed), kept per seed and grown when a longer prefix is asked for. */
+function uniformStream(seed: number, length: number): Float64Array {
+  let stream = streams.get(seed);
+  if (!stream || stream.length < length) {
+    // grown by doubling, so a table of many cells of rising size fills it a few times only
+    stream = new Float64Array(Math.max(length, 2 * (stream?.length ?? 0)));
+    const random = mulberry32(seed);
+    for (let i = 0; i < stream.length; i++) stream[i] = random();
+    streams.set(seed, stream);
+  }
+  return stream;
+}
+
+/** The same from each (non-empty) cluster's sum and size, in cluster order. */
+export function bootstrapClusterSums(sums: Float64Array, sizes: Int32Array, options: BootstrapOptions = {}): Interval {
+  const { resamples, seed, level } = { ...BOOTSTRAP_DEFAULTS, ...options };
+  if (sums.length === 0) return { ci: null, ci_note: "no mentions" };
+  if (sums.length === 1) return { ci: null, ci_note: "one article" };
+  // a table computes thousands of intervals over hundreds of articles each: the draws come
+  // from one precomputed stream of the seed's uniforms (the same numbers mulberry32 gives,
+  // in the same order), which halves the time of the loop below
+  const k = sums.length;
+  const uniforms = uniformStream(seed, resamples * k);
   const means = new Float64Array(resamples);
-  const k = used.length;
-  for (let r = 0; r < resamples; r++) {
+  for (let r = 0, at = 0; r < resamples; r++) {
     let sum = 0;
     let n = 0;
-    for (let j = 0; j < k; j++) {
-      const pick = Math.floor(random() * k);
+    for (let j = 0; j < k; j++, at++) {
+      const pick = (uniforms[at] * k) | 0; // floor: 0 <= u * k < k < 2^31
       sum += sums[pick];
       n += sizes[pick];
     }

@@ -2,7 +2,7 @@
 // articles it rests on, and a cluster-bootstrap interval over articles. Cells are made
 // along any dimensions (group × actor, group × topic × actor, article × actor): a
 // dimension maps a mention to zero or more values (a sentence can have several topics).
-import { clusterBootstrap, type BootstrapOptions, type Interval } from "./bootstrap.ts";
+import { bootstrapClusterSums, type BootstrapOptions, type Interval } from "./bootstrap.ts";
 import { round4 } from "./numbers.ts";
 
 export type StanceLabel = "favorable" | "neutral" | "unfavorable";
@@ -25,24 +25,45 @@ export interface StanceSummary extends Interval {
 }
 
 export function summariseStance(rows: readonly ScoredMention[], options: BootstrapOptions = {}): StanceSummary {
-  const byArticle = new Map<string, number[]>();
+  // per article: the sum and number of its scores (summed in row order, as the clusters'
+  // own sums would be), which is all the bootstrap resamples; an actor page makes hundreds
+  // of cells over thousands of mentions, so no array of scores per article and cell
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const sums: number[] = [];
+  const sizes: number[] = [];
   const counts = { favorable: 0, neutral: 0, unfavorable: 0 };
   let sum = 0;
+  let last = "";
+  let at = -1;
   for (const r of rows) {
-    const list = byArticle.get(r.article) ?? [];
-    list.push(r.score);
-    byArticle.set(r.article, list);
+    // mentions come in runs of one article: the lookup only where a run starts
+    if (at < 0 || r.article !== last) {
+      last = r.article;
+      at = index.get(last) ?? -1;
+      if (at < 0) {
+        at = ids.length;
+        index.set(last, at);
+        ids.push(last);
+        sums.push(0);
+        sizes.push(0);
+      }
+    }
+    sums[at] += r.score;
+    sizes[at]++;
     counts[r.stance]++;
     sum += r.score;
   }
   // clusters in article-id order, so the resampling does not depend on the input order
-  const clusters = [...byArticle.keys()].sort().map((a) => byArticle.get(a)!);
+  // (rows usually come in corpus order, often already sorted by id: no sort needed then)
+  const order = ids.map((_, i) => i);
+  if (!ids.every((id, i) => i === 0 || ids[i - 1] < id)) order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
   return {
     mentions: rows.length,
-    articles: byArticle.size,
+    articles: ids.length,
     mean: rows.length ? round4(sum / rows.length) : null,
     ...counts,
-    ...clusterBootstrap(clusters, options),
+    ...bootstrapClusterSums(Float64Array.from(order, (i) => sums[i]), Int32Array.from(order, (i) => sizes[i]), options),
   };
 }
 

@@ -54,6 +54,46 @@ test("bootstrap is deterministic for a seed", () => {
   assert.deepEqual(clusterBootstrap(data, { seed: 3 }), clusterBootstrap(data, { seed: 3 }));
 });
 
+test("bootstrap draws from the seed's stream exactly as mulberry32 called draw by draw", () => {
+  // the reference: the loop as first written, one random() per draw
+  const reference = (clusters: number[][], seed: number, resamples = 1000) => {
+    const random = mulberry32(seed);
+    const sums = clusters.map((c) => c.reduce((a, b) => a + b, 0));
+    const means = new Float64Array(resamples);
+    for (let r = 0; r < resamples; r++) {
+      let sum = 0;
+      let n = 0;
+      for (let j = 0; j < clusters.length; j++) {
+        const pick = Math.floor(random() * clusters.length);
+        sum += sums[pick];
+        n += clusters[pick].length;
+      }
+      means[r] = sum / n;
+    }
+    means.sort();
+    return [round4(quantileSorted(means, 0.025)), round4(quantileSorted(means, 0.975))];
+  };
+  const random = mulberry32(7);
+  const clustersOf = (k: number) => Array.from({ length: k }, () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => Math.round((random() * 2 - 1) * 1000) / 1000));
+  // small, then larger (the kept stream grows), then small again, and another seed
+  for (const [k, seed] of [[3, 20240530], [40, 20240530], [257, 20240530], [5, 20240530], [40, 11], [2, 11]] as const) {
+    const clusters = clustersOf(k);
+    assert.deepEqual(clusterBootstrap(clusters, { seed }).ci, reference(clusters, seed), `k=${k} seed=${seed}`);
+  }
+});
+
+test("summariseStance does not depend on the order of its rows", () => {
+  const random = mulberry32(5);
+  const rows: ScoredMention[] = [];
+  for (const a of ["b7", "a2", "c1", "a10", "b3"]) for (let i = 0; i < 4; i++) rows.push(m(a, "x", Math.round((random() * 2 - 1) * 1000) / 1000));
+  const sorted = [...rows].sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : 0));
+  const interleaved = [...rows].sort((x, y) => rows.indexOf(x) % 4 - rows.indexOf(y) % 4);
+  const expected = summariseStance(sorted);
+  assert.deepEqual(summariseStance(rows), expected);
+  assert.deepEqual(summariseStance(interleaved), expected);
+  assert.equal(expected.articles, 5);
+});
+
 // ---------------------------------------------------------------- stance summaries
 
 test("summariseStance: mean over mentions, label counts, mentions and articles", () => {
