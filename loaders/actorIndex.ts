@@ -15,10 +15,9 @@ import { whileHolding, writeIndexDir } from "./indexDir.ts";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
-import { articleParts, loadAllRules, type AllRules } from "./digest.ts";
-import { outlineOf, outlineSentences } from "./outline.ts";
-import { prepareArticle } from "./articleCache.ts";
-import { cachedPart, currentPartFiles, PARTS, partsDir } from "./partCache.ts";
+import { articleParts, loadAllRules, sentencesOf, type AllRules } from "./digest.ts";
+import { outlineSentences } from "./outline.ts";
+import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import type { Corpus } from "./types.ts";
 
@@ -81,17 +80,8 @@ export function actorMentions(id: string, root = process.cwd()): ActorMentions {
         .map((line) => fromLine(id, JSON.parse(line) as FiledLine))
     : [];
   // the sentences from the articles' outline parts, which the index was made from
-  const metaOf = new Map(corpus.articles.map((a) => [a.id, a]));
-  const sentencesOf = new Map<string, ReturnType<typeof outlineSentences>>();
-  const sentenceText = (m: ArticleMention) => {
-    let sentences = sentencesOf.get(m.article);
-    if (!sentences) {
-      const article = readArticle(metaOf.get(m.article)!, root);
-      sentences = outlineSentences(cachedPart(PARTS.outline, article, root, () => outlineOf(prepareArticle(article, root))));
-      sentencesOf.set(m.article, sentences);
-    }
-    return sentences[m.sentence].text;
-  };
+  const sentences = sentencesOf(corpus, root);
+  const sentenceText = (m: ArticleMention) => sentences(m.article)[m.sentence].text;
   return { corpus, ...all, mentions, sentenceText };
 }
 

@@ -1,7 +1,6 @@
 // Every actor mention with its sentence and cue spans, shaped for the pages: offsets are
 // made relative to the sentence so a page can highlight without the article body.
-import { loadCorpus } from "./corpus.ts";
-import { loadDigest } from "./digest.ts";
+import { forEachArticleMentions, sentencesOf } from "./digest.ts";
 import type { ArticleMention } from "./pipeline.ts";
 
 /**
@@ -47,15 +46,16 @@ export function inSentence(m: ArticleMention, s: { start: number; text: string }
 export const EVIDENCE_PER_ACTOR_GROUP = 6;
 
 export function mentionEvidence(root = process.cwd()) {
-  const corpusGroups = new Map(loadCorpus(root).articles.map((a) => [a.id, a.group]));
   // one pass over every mention: counted, and offered to its (actor, group) shortlist of
-  // the strongest; the digest itself keeps none of them
+  // the strongest; only the shortlisted are kept, and only their sentences read
   const counts: Record<string, Record<string, Record<string, number>>> = {};
   const shortlists = new Map<string, ArticleMention[]>();
   const stronger = (a: ArticleMention, b: ArticleMention) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start;
-  const { corpus, articles: prepared, rules } = loadDigest(root, {
-    keepMention: (m) => {
-      const g = corpusGroups.get(m.article)!;
+  const groupOf = new Map<string, string>();
+  const { corpus, all } = forEachArticleMentions(root, {}, (meta, mentions) => {
+    const g = meta.group;
+    groupOf.set(meta.id, g);
+    for (const m of mentions) {
       const c = ((counts[m.actor] ??= {})[g] ??= { mentions: 0, favorable: 0, neutral: 0, unfavorable: 0 });
       c.mentions++;
       c[m.stance]++;
@@ -67,23 +67,18 @@ export function mentionEvidence(root = process.cwd()) {
         if (list.length > EVIDENCE_PER_ACTOR_GROUP) list.pop();
       }
       shortlists.set(key, list);
-      return false;
-    },
+    }
   });
-  const mentions = [...shortlists.values()].flat();
-  const byId = new Map(prepared.map((p) => [p.article.meta.id, p]));
-  const rows: EvidenceRow[] = mentions.map((m) => {
-    const p = byId.get(m.article)!;
-    return {
-      group: p.article.meta.group,
-      actor: m.actor,
-      ...inSentence(m, p.segmented.sentences[m.sentence]),
-    };
-  });
+  const sentences = sentencesOf(corpus, root);
+  const rows: EvidenceRow[] = [...shortlists.values()].flat().map((m) => ({
+    group: groupOf.get(m.article)!,
+    actor: m.actor,
+    ...inSentence(m, sentences(m.article)[m.sentence]),
+  }));
   return {
     groups: corpus.groups,
     origins: corpus.origins,
-    actors: rules.actors.actors.map((a) => ({ id: a.id, label: a.label, kind: a.kind })),
+    actors: all.rules.actors.actors.map((a) => ({ id: a.id, label: a.label, kind: a.kind })),
     /** counts[actor][group] over ALL mentions, not only the rows kept */
     counts,
     mentions: rows,

@@ -1,13 +1,10 @@
 // How often each rule fires, per group, with sample matches: what the Rules page shows so
 // that an analyst can see which rules carry the results and which never fire.
-import { loadCorpus } from "./corpus.ts";
-import { loadDigest } from "./digest.ts";
-import type { ArticleMention } from "./pipeline.ts";
+import { forEachArticleMentions, sentencesOf } from "./digest.ts";
 
 export function ruleUsage(root = process.cwd()) {
-  // one pass over every mention: counts per cue, rule and actor, and the first samples;
-  // the digest keeps no mention
-  const groupOf = new Map(loadCorpus(root).articles.map((a) => [a.id, a.group]));
+  // one pass over every mention and sentence topic: counts per cue, rule and actor, and
+  // the first samples, whose sentences alone are read afterwards
   const fired = new Map<string, { byGroup: Record<string, number>; samples: Array<{ article: string; sentence: number; cue: [number, number]; mention: string; weight: number }> }>();
   const via = new Map<string, Record<string, number>>();
   const byActor = new Map<string, Record<string, number>>();
@@ -16,9 +13,11 @@ export function ruleUsage(root = process.cwd()) {
     counts[g] = (counts[g] ?? 0) + 1;
     into.set(key, counts);
   };
-  const { corpus, articles, rules, topicRules, sentenceTopics } = loadDigest(root, {
-    keepMention: (m: ArticleMention) => {
-      const g = groupOf.get(m.article)!;
+  // sentences each topic rule matched, per group
+  const topicFired = new Map<string, Record<string, number>>();
+  const { corpus, all } = forEachArticleMentions(root, { topics: true }, (meta, mentions, topics) => {
+    const g = meta.group;
+    for (const m of mentions) {
       for (const c of m.cues) {
         const entry = fired.get(c.rule) ?? { byGroup: {}, samples: [] };
         entry.byGroup[g] = (entry.byGroup[g] ?? 0) + 1;
@@ -27,13 +26,13 @@ export function ruleUsage(root = process.cwd()) {
       }
       count(via, m.via, g);
       count(byActor, m.actor, g);
-      return false;
-    },
+    }
+    for (const s of topics) for (const hit of s.topics) for (const r of hit.rules) count(topicFired, `${hit.topic}/${r}`, g);
   });
-  // the samples' sentences, now that the articles' texts are at hand
-  const byId = new Map(articles.map((p) => [p.article.meta.id, p]));
+  const { rules, topicRules } = all;
+  const sentences = sentencesOf(corpus, root);
   const sample = (x: { article: string; sentence: number; cue: [number, number]; mention: string; weight: number }) => {
-    const s = byId.get(x.article)!.segmented.sentences[x.sentence];
+    const s = sentences(x.article)[x.sentence];
     return { article: x.article, sentence: s.text, cue: s.text.slice(x.cue[0] - s.start, x.cue[1] - s.start), mention: x.mention, weight: x.weight };
   };
 
@@ -69,9 +68,6 @@ export function ruleUsage(root = process.cwd()) {
     aliases: Object.values(a.aliases).flat().length,
     byGroup: byActor.get(a.id) ?? {},
   }));
-  // sentences each topic rule matched, per group
-  const topicFired = new Map<string, Record<string, number>>();
-  for (const s of sentenceTopics) for (const hit of s.topics) for (const r of hit.rules) count(topicFired, `${hit.topic}/${r}`, groupOf.get(s.article)!);
   const topics = topicRules.topics.flatMap((t) =>
     t.rules.map((r) => {
       const byGroup = topicFired.get(`${t.id}/${r.id}`) ?? {};

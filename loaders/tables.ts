@@ -9,7 +9,6 @@ import { DEFAULT_MIN_MENTIONS, divergence, representative, type DivergenceSide }
 import { DEFAULT_ALPHA0, fightinWords } from "./measures/fightinWords.ts";
 import { round4 } from "./measures/numbers.ts";
 import { stanceCells, type Dimension } from "./measures/stance.ts";
-import { contentWords } from "./measures/vocabulary.ts";
 import { loadCorpus } from "./corpus.ts";
 import { type Digest, type DigestedArticle } from "./digest.ts";
 import { loadSlimDigest } from "./analysisIndex.ts";
@@ -379,7 +378,6 @@ function spreadExamples(byArticle: ReadonlyArray<[string, number[]]>, n: number)
 
 /** Distinctive words per group against the rest (Fightin' Words z-scores) and JSD between groups' word distributions. */
 export function distinctiveWordsTable(a: Analysis, { top = 20, alpha0 = DEFAULT_ALPHA0, examples = 3 } = {}) {
-  const meta = metaOf(a);
   const words = a.words;
   if (!words) throw new Error("distinctiveWordsTable needs the vocabulary: loadAnalysis(root, { words: true })");
   const usedSentences = new Set<string>();

@@ -1,6 +1,5 @@
 // npm run -s tag -- "<text>"        each actor mention with stance, score and rules
 // npm run -s tag -- --jsonl FILE    {id, text, target} records in, {id, stance, score, rules} out
-import { readFileSync } from "node:fs";
 import { loadRules } from "../rules/index.ts";
 import { tagTarget, tagText } from "../tagText.ts";
 import { InputError } from "../inputError.ts";
