@@ -4,33 +4,44 @@
 // about a quarter of the bytes and none of the article texts, instead of every article's
 // four parts. Measured on 1,000 synthetic articles: 4.6 s per loader before.
 //
-//   .cache/analysis/<key>/outline.jsonl      one line per article, in corpus order
-//                        /mentions.jsonl
-//                        /topics.jsonl
-//                        /labels.jsonl
-//                        /vocabulary.jsonl   read only by the word tables
+//   .cache/analysis/outline/<key>/outline.jsonl      one line per article, in corpus order
+//                                /vocabulary.jsonl   read only by the word tables
+//   .cache/analysis/mentions/<key>/mentions.jsonl
+//   .cache/analysis/topics/<key>/topics.jsonl
+//   .cache/analysis/labels/<key>/labels.jsonl
 //
-// As with the actor index (loaders/actorIndex.ts), the key hashes the cache names of every
-// article's parts, which stand for the article's text and the rules and code each part
-// depends on, plus this file's own code (the line format): an edited article or rule gives
-// a new key, so the index is never stale. It is written into a temporary directory renamed
-// into place when complete, and older indexes are removed when a new one is made.
+// Each file is filed from one kind of part and keyed by the cache names of every
+// article's part of that kind (which stand for the article's text and the rules and code
+// that part depends on, as for the actor index: loaders/actorIndex.ts), in corpus order,
+// plus this file's own code (the line format): an edited article or rule gives a new key,
+// so the index is never stale, and a rule edit refiles only what that rule changes (after
+// a cue edit, the mentions: one pass over the mentions parts instead of over all four). A
+// file is written into a temporary directory renamed into place when complete, and older
+// ones are removed when a new one is made.
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync } from "node:fs";
 import { whileHolding, writeIndexDir } from "./indexDir.ts";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
-import { articleParts, loadAllRules, loadDigest, type Digest, type DigestOptions } from "./digest.ts";
+import { articlePart, loadAllRules, loadDigest, type Digest, type DigestOptions } from "./digest.ts";
 import type { LabelUse } from "./framing.ts";
 import { outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
-import { currentPartFiles, partsDir } from "./partCache.ts";
+import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import type { SentenceTopics } from "./topics.ts";
 import type { Corpus } from "./types.ts";
 
-const FILES = ["outline", "mentions", "topics", "labels", "vocabulary"] as const;
-type IndexFile = (typeof FILES)[number];
+/** The index's files by the part each is filed from. */
+const GROUPS = {
+  outline: { part: PARTS.outline, files: ["outline", "vocabulary"] },
+  mentions: { part: PARTS.mentions, files: ["mentions"] },
+  topics: { part: PARTS.topics, files: ["topics"] },
+  labels: { part: PARTS.framing, files: ["labels"] },
+} as const;
+type Group = keyof typeof GROUPS;
+type IndexFile = (typeof GROUPS)[Group]["files"][number];
+const GROUP_NAMES = Object.keys(GROUPS) as Group[];
 
 /** What the slim digest can be asked for: vocabulary only for the word tables, mentions unless `mentions: false`. */
 export interface SlimDigestOptions {
@@ -49,24 +60,33 @@ export function loadSlimDigest(root = process.cwd(), options: SlimDigestOptions 
   if (!parts) return loadDigest(root, { slim: true, onVocabulary: options.onVocabulary, keepMention: wantMentions ? undefined : () => false });
   const corpus = loadCorpus(root);
   const all = loadAllRules(root);
-  const base = join(parts, "..", "analysis");
-  const dir = join(base, indexKey(corpus, root));
-  // one process writes it; another needing it meanwhile waits (or, in the pre-runner, runs other outputs first)
-  if (!existsSync(dir)) whileHolding(`${dir}.lock`, () => existsSync(dir), () => writeIndex(corpus, root, dir));
-  return readIndex(corpus, all, dir, wantMentions, options.onVocabulary);
+  const dirs = {} as Record<Group, string>;
+  for (const group of GROUP_NAMES) {
+    if (group === "mentions" && !wantMentions) continue;
+    const dir = join(parts, "..", "analysis", group, indexKey(corpus, root, group));
+    // one process writes it; another needing it meanwhile waits (or, in the pre-runner, runs other outputs first)
+    if (!existsSync(dir)) whileHolding(`${dir}.lock`, () => existsSync(dir), () => writeIndex(corpus, root, group, dir));
+    dirs[group] = dir;
+  }
+  // an index of the earlier layout (all files in one directory) is never read again
+  for (const e of readdirSync(join(parts, "..", "analysis"))) if (/^[0-9a-f]{40}$/.test(e)) rmSync(join(parts, "..", "analysis", e), { recursive: true, force: true });
+  return readIndex(corpus, all, dirs, wantMentions, options.onVocabulary);
 }
 
 /** The key of the index for the corpus as it is now (what the tables filed from it depend on). */
 export function analysisIndexKey(root = process.cwd()): string {
-  return indexKey(loadCorpus(root), root);
+  const corpus = loadCorpus(root);
+  const h = createHash("sha256");
+  for (const group of GROUP_NAMES) h.update(indexKey(corpus, root, group)).update("\0");
+  return h.digest("hex").slice(0, 40);
 }
 
 let ownCode: string | null = null;
-/** Hash of every article's part cache names, in corpus order, and of the code writing the lines. */
-function indexKey(corpus: Corpus, root: string): string {
+/** Hash of the cache names of every article's part the group is filed from, in corpus order, and of the code writing the lines. */
+function indexKey(corpus: Corpus, root: string, group: Group): string {
   ownCode ??= readFileSync(fileURLToPath(import.meta.url), "utf8");
-  const h = createHash("sha256").update("analysis-index\0").update(ownCode).update("\0");
-  for (const meta of corpus.articles) for (const f of currentPartFiles(meta, root)) h.update(basename(f)).update("\0");
+  const h = createHash("sha256").update("analysis-index\0").update(group).update("\0").update(ownCode).update("\0");
+  for (const meta of corpus.articles) h.update(basename(currentPartFiles(meta, root, [GROUPS[group].part])[0])).update("\0");
   return h.digest("hex").slice(0, 40);
 }
 
@@ -78,17 +98,24 @@ const MENTION_FIELDS = 9;
 type TopicsLine = Array<[sentence: number, topics: Array<[topic: string, rules: string[]]>]>;
 type LabelsLine = Array<[family: string, label: string, sentence: number, start: number, end: number, text: string]>;
 
-function writeIndex(corpus: Corpus, root: string, dir: string): void {
+function writeIndex(corpus: Corpus, root: string, group: Group, dir: string): void {
   const all = loadAllRules(root);
-  writeIndexDir(dir, FILES.map((f) => `${f}.jsonl`), (put) => {
+  writeIndexDir(dir, GROUPS[group].files.map((f) => `${f}.jsonl`), (put) => {
     const line = (f: IndexFile, value: unknown) => put(`${f}.jsonl`, JSON.stringify(value));
     for (const meta of corpus.articles) {
-      const { outline: o, mentions, topics, labels } = articleParts(readArticle(meta, root), root, all);
-      line("outline", [o.body, o.sentences, o.paragraphs, o.words, o.apparatus] satisfies OutlineLine);
-      line("mentions", mentions.flatMap((m) => [m.sentence, m.actor, m.text, m.start, m.end, m.rawStart, m.rawEnd, m.stance, m.score]) satisfies MentionsLine);
-      line("topics", topics.map((t) => [t.sentence, t.topics.map((x) => [x.topic, x.rules])]) satisfies TopicsLine);
-      line("labels", labels.map((u) => [u.family, u.label, u.sentence, u.start, u.end, u.text]) satisfies LabelsLine);
-      line("vocabulary", o.vocabulary);
+      const article = readArticle(meta, root);
+      if (group === "outline") {
+        const o = articlePart(article, root, all, "outline");
+        line("outline", [o.body, o.sentences, o.paragraphs, o.words, o.apparatus] satisfies OutlineLine);
+        line("vocabulary", o.vocabulary);
+      } else if (group === "mentions") {
+        const mentions = articlePart(article, root, all, "mentions");
+        line("mentions", mentions.flatMap((m) => [m.sentence, m.actor, m.text, m.start, m.end, m.rawStart, m.rawEnd, m.stance, m.score]) satisfies MentionsLine);
+      } else if (group === "topics") {
+        line("topics", articlePart(article, root, all, "topics").map((t) => [t.sentence, t.topics.map((x) => [x.topic, x.rules])]) satisfies TopicsLine);
+      } else {
+        line("labels", articlePart(article, root, all, "labels").map((u) => [u.family, u.label, u.sentence, u.start, u.end, u.text]) satisfies LabelsLine);
+      }
     }
   });
 }
@@ -96,11 +123,12 @@ function writeIndex(corpus: Corpus, root: string, dir: string): void {
 const NONE: never[] = [];
 Object.freeze(NONE);
 
-function readIndex(corpus: Corpus, all: ReturnType<typeof loadAllRules>, dir: string, wantMentions: boolean, onVocabulary: SlimDigestOptions["onVocabulary"]): Digest {
+function readIndex(corpus: Corpus, all: ReturnType<typeof loadAllRules>, dirs: Record<Group, string>, wantMentions: boolean, onVocabulary: SlimDigestOptions["onVocabulary"]): Digest {
   const digest: Digest = { corpus, ...all, articles: [], mentions: [], sentenceTopics: [], labelUses: [] };
   const intern = new Map<string, string>();
   const shared = (x: string) => intern.get(x) ?? (intern.set(x, x), x);
-  const read = (f: IndexFile) => linesOf(join(dir, `${f}.jsonl`));
+  const fileOf = (f: IndexFile) => join(dirs[GROUP_NAMES.find((g) => (GROUPS[g].files as readonly string[]).includes(f))!], `${f}.jsonl`);
+  const read = (f: IndexFile) => linesOf(fileOf(f));
   const outlines = read("outline");
   const mentions = wantMentions ? read("mentions") : null;
   const topics = read("topics");
@@ -108,7 +136,7 @@ function readIndex(corpus: Corpus, all: ReturnType<typeof loadAllRules>, dir: st
   const vocabulary = onVocabulary ? read("vocabulary") : null;
   const next = (lines: Generator<string>, f: IndexFile) => {
     const r = lines.next();
-    if (r.done) throw new Error(`the analysis index ${join(dir, f + ".jsonl")} ends early: delete .cache/analysis and rebuild`);
+    if (r.done) throw new Error(`the analysis index ${fileOf(f)} ends early: delete .cache/analysis and rebuild`);
     return JSON.parse(r.value);
   };
   for (const meta of corpus.articles) {

@@ -73,6 +73,19 @@ export function articleParts(article: RawArticle, root: string, all: AllRules): 
   return { outline, mentions, topics, labels };
 }
 
+/** One part of an article: from the cache, or computed (with what it needs: topics and labels read the mentions). */
+export function articlePart<K extends keyof ArticleParts>(article: RawArticle, root: string, all: AllRules, part: K): ArticleParts[K] {
+  let prepared: PreparedArticle | null = null;
+  const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
+  const get = {
+    outline: () => cachedPart(PARTS.outline, article, root, () => outlineOf(prep())),
+    mentions: () => mentionsPart(article, root, all, prep),
+    topics: () => cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], mentionsPart(article, root, all, prep), all.topicRules)),
+    labels: () => cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], mentionsPart(article, root, all, prep), all.framingRules)),
+  };
+  return get[part]() as ArticleParts[K];
+}
+
 /** The mentions and topics parts alone (the reader's page shows nothing else of the parts). */
 export function mentionsAndTopics(article: RawArticle, root: string, all: AllRules): Pick<ArticleParts, "mentions" | "topics"> {
   let prepared: PreparedArticle | null = null;

@@ -5,7 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
 import { articleStanceTable, distinctiveWordsTable, framingTable, loadAnalysis, overviewDivergence, topicsTable } from "../../loaders/tables.ts";
 import { corpusSummary } from "../../loaders/summary.ts";
 import { uncached } from "./uncached.ts";
@@ -26,15 +27,18 @@ const tables = (root: string) => {
 test("tables from the analysis index equal tables computed without caches; the index is reused, then replaced after an article edit", () => {
   const root = mkdtempSync(join(tmpdir(), "parallax-analysis-index-"));
   cpSync("data", join(root, "data"), { recursive: true });
-  const indexes = () => readdirSync(join(root, ".cache", "analysis"));
+  const indexes = (group: string) => readdirSync(join(root, ".cache", "analysis", group));
+  const mentionsFile = (key: string) => join(root, ".cache", "analysis", "mentions", key, "mentions.jsonl");
   try {
     const fromIndex = tables(root);
     assert.equal(fromIndex, uncached(() => tables(root)));
-    const [first] = indexes();
-    assert.equal(indexes().length, 1);
-    const written = statSync(join(root, ".cache", "analysis", first, "mentions.jsonl")).mtimeMs;
+    const groups = ["labels", "mentions", "outline", "topics"];
+    assert.deepEqual(readdirSync(join(root, ".cache", "analysis")).sort(), groups);
+    const first = Object.fromEntries(groups.map((g) => [g, indexes(g)]));
+    for (const g of groups) assert.equal(first[g].length, 1, g);
+    const written = statSync(mentionsFile(first.mentions[0])).mtimeMs;
     assert.equal(tables(root), fromIndex);
-    assert.equal(statSync(join(root, ".cache", "analysis", first, "mentions.jsonl")).mtimeMs, written, "reused, not rewritten");
+    assert.equal(statSync(mentionsFile(first.mentions[0])).mtimeMs, written, "reused, not rewritten");
 
     // an analyst's edit: a sentence added to The Cradle's article (rule edits are seen by
     // the part keys in the next process: loaders/partCache.ts reads rule files once per process)
@@ -42,10 +46,37 @@ test("tables from the analysis index equal tables computed without caches; the i
     const path = join(root, "data", "articles", /id: cradle[\s\S]*?file:\s*(\S+)/.exec(corpus)![1]);
     writeFileSync(path, readFileSync(path, "utf8") + "\n\nRussia's aggression against its neighbours failed.\n");
     const after = tables(root);
-    assert.equal(indexes().length, 1, "the old index is removed");
-    assert.notEqual(indexes()[0], first, "a new index");
+    for (const g of groups) {
+      assert.equal(indexes(g).length, 1, `the old ${g} index is removed`);
+      assert.notEqual(indexes(g)[0], first[g][0], `a new ${g} index`);
+    }
     assert.notEqual(after, fromIndex, "the edit shows in the tables");
     assert.equal(after, uncached(() => tables(root)));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("after a cue edit only the mentions file of the analysis index is filed again", () => {
+  const root = mkdtempSync(join(tmpdir(), "parallax-analysis-groups-"));
+  cpSync("data", join(root, "data"), { recursive: true });
+  const listing = () => Object.fromEntries(["labels", "mentions", "outline", "topics"].map((g) => [g, readdirSync(join(root, ".cache", "analysis", g)).join()]));
+  // in a process of its own each time: part keys read the rule files once per process
+  const slimDigest = () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--eval", `import { loadSlimDigest } from ${JSON.stringify(resolve("loaders/analysisIndex.ts"))}; loadSlimDigest(${JSON.stringify(root)});`], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  try {
+    slimDigest();
+    const before = listing();
+    const rules = join(root, "data", "rules", "stance.yaml");
+    const text = readFileSync(rules, "utf8");
+    const m = /^(\s+agent:\s*)(-?\d+(?:\.\d+)?)\s*$/m.exec(text)!;
+    writeFileSync(rules, text.slice(0, m.index) + m[1] + String(Number(m[2]) * 0.9) + text.slice(m.index + m[0].length));
+    slimDigest();
+    const after = listing();
+    assert.notEqual(after.mentions, before.mentions, "the mentions are filed again");
+    for (const g of ["labels", "outline", "topics"]) assert.equal(after[g], before[g], `the ${g} file is kept`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
