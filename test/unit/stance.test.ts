@@ -479,3 +479,9 @@ test("idioms of praise and betrayal: 'tipped its hat to X' favors X, 'threw X un
   assert.equal(stanceOf(s, "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia quietly threw its old partner under the bus.", "Georgia"), "unfavorable");
 });
+
+test("nominalisations carry their adjective's judgement: 'the effectiveness of X', 'X's intransigence'", () => {
+  assert.equal(stanceOf("Diplomats in the capital openly doubt the effectiveness of Georgia.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("The talks on the railway stalled over Georgia's intransigence.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Observers in the valley admired the decisiveness of Georgia.", "Georgia"), "favorable");
+});
