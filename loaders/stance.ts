@@ -634,6 +634,13 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (holders.some((h) => h.tokenStart >= hit.end && h.tokenEnd <= target.tokenStart && !h.possessive && !group.includes(h))) return null;
     const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
     const prev = j >= hit.end ? tokens[j].lower : null;
+    // "a partnership that shields the country from Russia": a preposition after a relative
+    // pronoun or a verb that comes between belongs to that clause, not to the cue ("of X"
+    // still reaches back: "fearing the advance of the Azerbaijani army")
+    if (prev && prev !== "of" && isPreposition(prev, rules) && !lexicon.agent_prepositions.has(prev) && j > hit.end) {
+      frame.pos ??= posTags(tokens.map((x) => x.text));
+      for (let k = hit.end; k < j; k++) if ((/^VB[DZP]?$/.test(frame.pos[k]) && !AUXILIARIES.has(tokens[k].lower)) || /^(that|which|who|whom)$/.test(tokens[k].lower)) return null;
+    }
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
     // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
     if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);

@@ -485,3 +485,9 @@ test("nominalisations carry their adjective's judgement: 'the effectiveness of X
   assert.equal(stanceOf("The talks on the railway stalled over Georgia's intransigence.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Observers in the valley admired the decisiveness of Georgia.", "Georgia"), "favorable");
 });
+
+test("a preposition inside a relative clause after the cue belongs to that clause: 'praised the deal which brought trains to X' is no praise of X", () => {
+  assert.equal(stanceOf("Georgia praised the customs agreement which brought new trains to Armenia.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia praised the customs agreement with Armenia.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia praised the patience of Armenia.", "Armenia"), "favorable");
+});
