@@ -491,3 +491,9 @@ test("a preposition inside a relative clause after the cue belongs to that claus
   assert.equal(stanceOf("Georgia praised the customs agreement with Armenia.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia praised the patience of Armenia.", "Armenia"), "favorable");
 });
+
+test("the one an investigation is opened into is in the dock, not the investigator", () => {
+  const s = "Prosecutors in Kyiv opened an investigation into Georgia's shipping contracts.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia opened an investigation into the shipping contracts.", "Georgia"), "neutral");
+});
