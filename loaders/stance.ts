@@ -306,6 +306,15 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     for (let j = i + 1; j < negationScopeEnd(tokens, clause, i, settings.negation_window); j++) negated[j] = !negated[j];
   }
 
+  // "her credibility is totally shot", "Georgia's popularity has plummeted": a predicate of
+  // collapse denies the noun it is said of, as a negator before it would
+  for (let i = 1; i < n; i++) {
+    if (!lexicon.reversers.has(tokens[i].lower)) continue;
+    let k = i - 1;
+    while (k > 0 && clause[k] === clause[i] && (AUXILIARIES.has(tokens[k].lower) || PREDICATE_ADVERBS.has(tokens[k].lower) || /^[a-z]+ly$/.test(tokens[k].lower))) k--;
+    if (tokens[k].kind === "word" && clause[k] === clause[i] && !AUXILIARIES.has(tokens[k].lower)) negated[k] = !negated[k];
+  }
+
   const hedgedClause = new Set<number>();
   for (let i = 0; i < n; i++) if (lexicon.hedges.has(tokens[i].lower)) hedgedClause.add(clause[i]);
 

@@ -497,3 +497,13 @@ test("the one an investigation is opened into is in the dock, not the investigat
   assert.equal(stanceOf(s, "Georgia"), "unfavorable");
   assert.equal(stanceOf("Georgia opened an investigation into the shipping contracts.", "Georgia"), "neutral");
 });
+
+test("a predicate of collapse denies the noun it is said of: 'Georgia's popularity has plummeted', 'its credibility is shot'", () => {
+  assert.equal(stanceOf("After the port scandal, Georgia's credibility is largely gone.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia's reputation for honesty has quietly evaporated.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia's reputation for honesty has quietly grown.", "Georgia"), "favorable");
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace(/  reversers: \[[^\]]*\]/, "  reversers: {shot: 1}");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: .*reversers/.test(e.message));
+});
