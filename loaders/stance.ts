@@ -629,6 +629,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "He said the 20 percent who can't enroll ...": the speaker is not the subject of
     // what the reported clause says (a pronoun standing for the speaker still is)
     if (gap.some((t) => REPORTING_VERBS.has(t.lower))) return null;
+    // "Iran considers Azerbaijan a threat", "Armenia accused Baku of aggression": the one
+    // holding a view is not the subject of what its view says ("is seen as", "sees itself
+    // as" still describe it)
+    if (gap.some((t, k) => holdsViewOf(target.tokenEnd + k, hit, holders, frame, rules))) return null;
     return passiveRole(hit, frame, rules);
   }
 
@@ -822,6 +826,23 @@ function holdsTheView(target: Holder, hit: CueHit, frame: SentenceFrame, rules: 
     if (rules.lexicon.attribution.has(t) || REPORTING_VERBS.has(t)) return i < hit.start;
   }
   return false;
+}
+
+/**
+ * An active verb of holding or voicing a view at token i, with the one it is about right
+ * after it ("considers Azerbaijan a threat", "accused Baku of") or an "as" before the cue
+ * ("regards the sanctions as illegal"): what follows describes its object, not its subject.
+ */
+function holdsViewOf(i: number, hit: CueHit, holders: Holder[], frame: SentenceFrame, rules: StanceRules): boolean {
+  const { tokens } = frame;
+  const { lexicon } = rules;
+  if (!lexicon.attribution.has(tokens[i].lower) || tokens[i].lower === "according" || selfPresentation(tokens, i, rules)) return false;
+  let j = i - 1;
+  while (j >= 0 && /^[a-z]+ly$/.test(tokens[j].lower)) j--;
+  if (j < 0 || lexicon.passive_auxiliaries.has(tokens[j].lower) || tokens[j].text === ",") return false;
+  let o = i + 1;
+  while (o < hit.start && DETERMINERS.has(tokens[o].lower)) o++;
+  return holders.some((h) => h.tokenStart === o && h.tokenEnd <= hit.start) || tokens.slice(i + 2, hit.start).some((t) => t.lower === "as");
 }
 
 function isPreposition(w: string, rules: StanceRules): boolean {

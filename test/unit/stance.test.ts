@@ -507,3 +507,13 @@ test("a predicate of collapse denies the noun it is said of: 'Georgia's populari
   assert.notEqual(bad, good);
   assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: .*reversers/.test(e.message));
 });
+
+test("the one holding a view of another is not the subject of what the view says: 'Georgia considers Armenia a threat'", () => {
+  assert.equal(stanceOf("Georgia considers Armenia a threat to the pipeline.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia accused Armenia of aggression in the valley.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia regards the new tariffs as illegal.", "Georgia"), "neutral");
+  // ... but a view said of the actor, or its view of itself, is about it
+  assert.equal(stanceOf("Georgia is widely regarded as a threat to the pipeline.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia has been accused of aggression in the valley.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia sees itself as a peacemaker.", "Georgia"), "favorable");
+});
