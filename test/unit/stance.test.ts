@@ -517,3 +517,8 @@ test("the one holding a view of another is not the subject of what the view says
   assert.equal(stanceOf("Georgia has been accused of aggression in the valley.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Georgia sees itself as a peacemaker.", "Georgia"), "favorable");
 });
+
+test("an untenable or unsustainable state denies the noun it is said of: 'made X's isolation untenable' is no weakness of X", () => {
+  assert.equal(stanceOf("The new ferry line made Georgia's isolation untenable.", "Georgia"), "neutral");
+  assert.equal(stanceOf("The new ferry line deepened Georgia's isolation.", "Georgia"), "unfavorable");
+});
