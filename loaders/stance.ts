@@ -595,7 +595,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (target.possessive && lexicon.relational_nouns.has(tokens[hit.end - 1].lower) && !gap.some((t) => isPreposition(t.lower, rules))) return null;
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
-    if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules)))
+    if (target.possessive && possessedPhrase(phrase, rules))
       // "its neighbour besieged and overwhelmed by Turkey": a participle with a "by" phrase
       // is done to what the possessor owns
       return reducedPassive(hit, frame) ? (hit.cue.patient !== undefined ? "patient" : "agent") : "agent";
@@ -755,7 +755,17 @@ function mainSubject(c: number, holders: Holder[], frame: SentenceFrame, rules: 
 function ownsCue(h: Holder, hit: CueHit, rules: StanceRules, frame: SentenceFrame): boolean {
   if (h.tokenEnd > hit.start || frame.tokens[h.tokenStart - 1]?.lower === "to") return false;
   const phrase = withoutParentheses(frame.tokens.slice(h.tokenEnd, hit.start)).filter((t) => t.text !== "-");
-  return phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules));
+  return possessedPhrase(phrase, rules);
+}
+
+/**
+ * The words between a possessor and a cue it owns: up to four words, no preposition but
+ * one "of" after the possessed noun ("Moscow's perceived lack of adequate mediation",
+ * "Russia's use of force"): the possessor owns the noun and its complement.
+ */
+function possessedPhrase(phrase: Token[], rules: StanceRules): boolean {
+  const ofs = phrase.filter((t) => t.lower === "of").length;
+  return phrase.length <= 4 && phrase.every((t, k) => t.kind === "word" && (!isPreposition(t.lower, rules) || (t.lower === "of" && ofs === 1 && k > 0)));
 }
 
 /** A short list of nouns after a possessor: words, commas and "and"/"or" only, each item at most three words. */

@@ -522,3 +522,9 @@ test("an untenable or unsustainable state denies the noun it is said of: 'made X
   assert.equal(stanceOf("The new ferry line made Georgia's isolation untenable.", "Georgia"), "neutral");
   assert.equal(stanceOf("The new ferry line deepened Georgia's isolation.", "Georgia"), "unfavorable");
 });
+
+test("a possessor owns its noun's 'of' complement: 'Georgia's lack of restraint' is Georgia's, not the subject's", () => {
+  const s = "Armenia spoke at length about Georgia's lack of restraint.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf(s, "Armenia"), "neutral");
+});
