@@ -135,8 +135,11 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
   const busy = new Set<number>();
   for (const h of named) for (let i = h.tokenStart; i < h.tokenEnd; i++) busy.add(i);
   tokens.forEach((t, i) => {
-    const kind = PRONOUNS.get(t.lower);
-    if (!kind || busy.has(i) || !rules.lexicon.coreference.has(t.lower)) return;
+    // "he's", "she's": a pronoun with a contracted "is" or "has" is a subject
+    const contracted = isContractedPronoun(t);
+    const kind = contracted ? "subject" : PRONOUNS.get(t.lower);
+    if (!kind || busy.has(i) || !rules.lexicon.coreference.has(contracted ? t.base : t.lower)) return;
+    if (contracted && t.base === "it" && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 1]?.lower ?? "")) return;
     // "it is worth noting", "it was clear that": an empty subject refers to nothing
     if (t.lower === "it" && /^(is|was|seems|seemed|appears|appeared|remains|remained|would|will|may|might|could|has|had|'s)$/.test(tokens[i + 1]?.lower ?? "") && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 2]?.lower ?? "")) return;
     // a subject or possessor is the likelier antecedent than a noun after a preposition
@@ -535,8 +538,15 @@ function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: 
 function isPassive(hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
   const t = frame.tokens[hit.start];
   if (!/(ed|en)$/.test(t.lower)) return false;
-  for (let j = hit.start - 1; j >= Math.max(0, hit.start - 3); j--) if (rules.lexicon.passive_auxiliaries.has(frame.tokens[j].lower)) return true;
+  for (let j = hit.start - 1; j >= Math.max(0, hit.start - 3); j--) if (rules.lexicon.passive_auxiliaries.has(frame.tokens[j].lower) || isContractedPronoun(frame.tokens[j])) return true;
   return false;
+}
+
+const CONTRACTING_PRONOUNS = new Set(["he", "she", "it", "that", "there", "who", "what"]);
+
+/** "he's", "it's", "that's": a pronoun with a contracted "is" or "has", never a possessive. */
+export function isContractedPronoun(t: Token): boolean {
+  return t.possessive && t.lower !== t.base && CONTRACTING_PRONOUNS.has(t.base);
 }
 
 /**

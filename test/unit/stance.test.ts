@@ -528,3 +528,9 @@ test("a possessor owns its noun's 'of' complement: 'Georgia's lack of restraint'
   assert.equal(stanceOf(s, "Georgia"), "unfavorable");
   assert.equal(stanceOf(s, "Armenia"), "neutral");
 });
+
+test("a pronoun with a contracted 'is' or 'has' ('he's', 'it's') is a subject that stands for its antecedent, not a possessor", () => {
+  assert.equal(stanceOf("Pashinyan told reporters on Monday that he's been humiliated by the border deal.", "Pashinyan"), "unfavorable");
+  const he = tagTarget("He's been humiliated by the border deal.", { start: 0, end: 2 }, rules);
+  assert.equal(he.stance, "unfavorable");
+});
