@@ -303,6 +303,8 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
     // "was halted by a Russian-brokered ceasefire": a passive negator's "by" phrase names who negates
     if (tokens[i + 1]?.lower === "by") continue;
+    // "unable or unwilling to act": coordinated negators share one scope, they do not negate each other
+    if (/^(or|and|nor)$/.test(tokens[i + 1]?.lower ?? "") && tokens[i + 2] && isNegator(tokens[i + 2], rules)) continue;
     // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
     // the window counts words that carry content: "refused to come to Armenia's aid" is
     // four of them, the infinitive "to" and determiners are not counted

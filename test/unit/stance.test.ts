@@ -534,3 +534,7 @@ test("a pronoun with a contracted 'is' or 'has' ('he's', 'it's') is a subject th
   const he = tagTarget("He's been humiliated by the border deal.", { start: 0, end: 2 }, rules);
   assert.equal(he.stance, "unfavorable");
 });
+
+test("coordinated negators share one scope: 'unable or unwilling to' does not cancel itself out", () => {
+  assert.equal(stanceOf("Georgia proved unable or unwilling to open the border crossing.", "Georgia"), "unfavorable");
+});
