@@ -271,8 +271,9 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     } else if (t.text === "," && concessiveOpen) {
       newClause();
       concessiveOpen = false;
-    } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",")) {
-      // "A, but B": B is what the sentence asserts; A is conceded
+    } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",") && !(t.lower === "yet" && next?.lower === "to")) {
+      // "A, but B": B is what the sentence asserts; A is conceded ("has yet to deliver" is
+      // no contrast but a negator, in the lexicon)
       for (let c = 0; c <= current; c++) clauseWeight[c] = Math.min(clauseWeight[c], settings.concession_factor);
       const before = current;
       newClause();

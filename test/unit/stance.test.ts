@@ -538,3 +538,8 @@ test("a pronoun with a contracted 'is' or 'has' ('he's', 'it's') is a subject th
 test("coordinated negators share one scope: 'unable or unwilling to' does not cancel itself out", () => {
   assert.equal(stanceOf("Georgia proved unable or unwilling to open the border crossing.", "Georgia"), "unfavorable");
 });
+
+test("'has yet to' negates what follows instead of opening a contrast", () => {
+  assert.equal(stanceOf("Georgia has yet to fulfil its promises on the railway.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia was weak, yet it prevailed in the end.", "Georgia"), "favorable");
+});
