@@ -420,7 +420,10 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     const t = tokens[i];
     if (covered[i] || inHolder[i] || t.kind !== "word") continue;
     const cues = rules.wordIndex.get(t.lower) ?? rules.wordIndex.get(t.base);
-    if (cues && /ed$/.test(t.lower) && i > 0 && DETERMINERS.has(tokens[i - 1].lower)) continue;
+    // "the occupied lands": a participle after a determiner describes a noun ... but "the
+    // state that invaded", "It was Georgia that violated": "that" after a noun or a name is
+    // a relative pronoun, and what follows it a verb
+    if (cues && /ed$/.test(t.lower) && i > 0 && DETERMINERS.has(tokens[i - 1].lower) && !(tokens[i - 1].lower === "that" && relativeThat(i - 1, tokens, inHolder, frame))) continue;
     if (cues && inName(i)) continue;
     if (cues) {
       covered[i] = true;
@@ -446,6 +449,14 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     }
   }
   return hits;
+}
+
+/** "that" at i opens a relative clause: it follows a name or a noun ("the state that invaded"). */
+function relativeThat(i: number, tokens: Token[], inHolder: boolean[], frame: SentenceFrame): boolean {
+  if (i < 1) return false;
+  if (inHolder[i - 1]) return true;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  return /^NNS?$/.test(frame.pos[i - 1]) || tokens[i - 1].lower === "one";
 }
 
 // ---------------------------------------------------------------- roles
@@ -541,7 +552,11 @@ function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: 
 function isPassive(hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
   const t = frame.tokens[hit.start];
   if (!/(ed|en)$/.test(t.lower)) return false;
-  for (let j = hit.start - 1; j >= Math.max(0, hit.start - 3); j--) if (rules.lexicon.passive_auxiliaries.has(frame.tokens[j].lower) || isContractedPronoun(frame.tokens[j])) return true;
+  for (let j = hit.start - 1; j >= Math.max(0, hit.start - 3); j--) {
+    if (rules.lexicon.passive_auxiliaries.has(frame.tokens[j].lower) || isContractedPronoun(frame.tokens[j])) return true;
+    // "was Georgia that invaded": a name or a relative pronoun between ends the verb group
+    if (/^(that|which|who)$/.test(frame.tokens[j].lower) || /^\p{Lu}/u.test(frame.tokens[j].text)) return false;
+  }
   return false;
 }
 

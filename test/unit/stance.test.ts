@@ -543,3 +543,10 @@ test("'has yet to' negates what follows instead of opening a contrast", () => {
   assert.equal(stanceOf("Georgia has yet to fulfil its promises on the railway.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Georgia was weak, yet it prevailed in the end.", "Georgia"), "favorable");
 });
+
+test("'that' after a name or a noun is a relative pronoun: the past tense after it is a verb, not a participle", () => {
+  assert.equal(stanceOf("In the end it was Georgia that invaded the valley.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia is the only state that invaded the valley.", "Georgia"), "unfavorable");
+  // a determiner before a participle still makes it an adjective: "that occupied valley"
+  assert.equal(stanceOf("Georgia visited that occupied valley.", "Georgia"), "neutral");
+});
