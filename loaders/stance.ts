@@ -135,8 +135,11 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
   const busy = new Set<number>();
   for (const h of named) for (let i = h.tokenStart; i < h.tokenEnd; i++) busy.add(i);
   tokens.forEach((t, i) => {
-    const kind = PRONOUNS.get(t.lower);
-    if (!kind || busy.has(i) || !rules.lexicon.coreference.has(t.lower)) return;
+    // "he's", "she's": a pronoun with a contracted "is" or "has" is a subject
+    const contracted = isContractedPronoun(t);
+    const kind = contracted ? "subject" : PRONOUNS.get(t.lower);
+    if (!kind || busy.has(i) || !rules.lexicon.coreference.has(contracted ? t.base : t.lower)) return;
+    if (contracted && t.base === "it" && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 1]?.lower ?? "")) return;
     // "it is worth noting", "it was clear that": an empty subject refers to nothing
     if (t.lower === "it" && /^(is|was|seems|seemed|appears|appeared|remains|remained|would|will|may|might|could|has|had|'s)$/.test(tokens[i + 1]?.lower ?? "") && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 2]?.lower ?? "")) return;
     // a subject or possessor is the likelier antecedent than a noun after a preposition
@@ -268,8 +271,9 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     } else if (t.text === "," && concessiveOpen) {
       newClause();
       concessiveOpen = false;
-    } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",")) {
-      // "A, but B": B is what the sentence asserts; A is conceded
+    } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",") && !(t.lower === "yet" && next?.lower === "to")) {
+      // "A, but B": B is what the sentence asserts; A is conceded ("has yet to deliver" is
+      // no contrast but a negator, in the lexicon)
       for (let c = 0; c <= current; c++) clauseWeight[c] = Math.min(clauseWeight[c], settings.concession_factor);
       const before = current;
       newClause();
@@ -300,10 +304,21 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
     // "was halted by a Russian-brokered ceasefire": a passive negator's "by" phrase names who negates
     if (tokens[i + 1]?.lower === "by") continue;
+    // "unable or unwilling to act": coordinated negators share one scope, they do not negate each other
+    if (/^(or|and|nor)$/.test(tokens[i + 1]?.lower ?? "") && tokens[i + 2] && isNegator(tokens[i + 2], rules)) continue;
     // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
     // the window counts words that carry content: "refused to come to Armenia's aid" is
     // four of them, the infinitive "to" and determiners are not counted
     for (let j = i + 1; j < negationScopeEnd(tokens, clause, i, settings.negation_window); j++) negated[j] = !negated[j];
+  }
+
+  // "her credibility is totally shot", "Georgia's popularity has plummeted": a predicate of
+  // collapse denies the noun it is said of, as a negator before it would
+  for (let i = 1; i < n; i++) {
+    if (!lexicon.reversers.has(tokens[i].lower)) continue;
+    let k = i - 1;
+    while (k > 0 && clause[k] === clause[i] && (AUXILIARIES.has(tokens[k].lower) || PREDICATE_ADVERBS.has(tokens[k].lower) || /^[a-z]+ly$/.test(tokens[k].lower))) k--;
+    if (tokens[k].kind === "word" && clause[k] === clause[i] && !AUXILIARIES.has(tokens[k].lower)) negated[k] = !negated[k];
   }
 
   const hedgedClause = new Set<number>();
@@ -405,7 +420,10 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     const t = tokens[i];
     if (covered[i] || inHolder[i] || t.kind !== "word") continue;
     const cues = rules.wordIndex.get(t.lower) ?? rules.wordIndex.get(t.base);
-    if (cues && /ed$/.test(t.lower) && i > 0 && DETERMINERS.has(tokens[i - 1].lower)) continue;
+    // "the occupied lands": a participle after a determiner describes a noun ... but "the
+    // state that invaded", "It was Georgia that violated": "that" after a noun or a name is
+    // a relative pronoun, and what follows it a verb
+    if (cues && /ed$/.test(t.lower) && i > 0 && DETERMINERS.has(tokens[i - 1].lower) && !(tokens[i - 1].lower === "that" && relativeThat(i - 1, tokens, inHolder, frame))) continue;
     if (cues && inName(i)) continue;
     if (cues) {
       covered[i] = true;
@@ -431,6 +449,14 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     }
   }
   return hits;
+}
+
+/** "that" at i opens a relative clause: it follows a name or a noun ("the state that invaded"). */
+function relativeThat(i: number, tokens: Token[], inHolder: boolean[], frame: SentenceFrame): boolean {
+  if (i < 1) return false;
+  if (inHolder[i - 1]) return true;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  return /^NNS?$/.test(frame.pos[i - 1]) || tokens[i - 1].lower === "one";
 }
 
 // ---------------------------------------------------------------- roles
@@ -526,8 +552,19 @@ function coordinated(h: Holder, holders: Holder[], frame: SentenceFrame, rules: 
 function isPassive(hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
   const t = frame.tokens[hit.start];
   if (!/(ed|en)$/.test(t.lower)) return false;
-  for (let j = hit.start - 1; j >= Math.max(0, hit.start - 3); j--) if (rules.lexicon.passive_auxiliaries.has(frame.tokens[j].lower)) return true;
+  for (let j = hit.start - 1; j >= Math.max(0, hit.start - 3); j--) {
+    if (rules.lexicon.passive_auxiliaries.has(frame.tokens[j].lower) || isContractedPronoun(frame.tokens[j])) return true;
+    // "was Georgia that invaded": a name or a relative pronoun between ends the verb group
+    if (/^(that|which|who)$/.test(frame.tokens[j].lower) || /^\p{Lu}/u.test(frame.tokens[j].text)) return false;
+  }
   return false;
+}
+
+const CONTRACTING_PRONOUNS = new Set(["he", "she", "it", "that", "there", "who", "what"]);
+
+/** "he's", "it's", "that's": a pronoun with a contracted "is" or "has", never a possessive. */
+export function isContractedPronoun(t: Token): boolean {
+  return t.possessive && t.lower !== t.base && CONTRACTING_PRONOUNS.has(t.base);
 }
 
 /**
@@ -586,7 +623,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (target.possessive && lexicon.relational_nouns.has(tokens[hit.end - 1].lower) && !gap.some((t) => isPreposition(t.lower, rules))) return null;
     if (gap.length === 0) return "agent";
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
-    if (target.possessive && phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules)))
+    if (target.possessive && possessedPhrase(phrase, rules))
       // "its neighbour besieged and overwhelmed by Turkey": a participle with a "by" phrase
       // is done to what the possessor owns
       return reducedPassive(hit, frame) ? (hit.cue.patient !== undefined ? "patient" : "agent") : "agent";
@@ -620,6 +657,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "He said the 20 percent who can't enroll ...": the speaker is not the subject of
     // what the reported clause says (a pronoun standing for the speaker still is)
     if (gap.some((t) => REPORTING_VERBS.has(t.lower))) return null;
+    // "Iran considers Azerbaijan a threat", "Armenia accused Baku of aggression": the one
+    // holding a view is not the subject of what its view says ("is seen as", "sees itself
+    // as" still describe it)
+    if (gap.some((t, k) => holdsViewOf(target.tokenEnd + k, hit, holders, frame, rules))) return null;
     return passiveRole(hit, frame, rules);
   }
 
@@ -634,6 +675,13 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (holders.some((h) => h.tokenStart >= hit.end && h.tokenEnd <= target.tokenStart && !h.possessive && !group.includes(h))) return null;
     const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
     const prev = j >= hit.end ? tokens[j].lower : null;
+    // "a partnership that shields the country from Russia": a preposition after a relative
+    // pronoun or a verb that comes between belongs to that clause, not to the cue ("of X"
+    // still reaches back: "fearing the advance of the Azerbaijani army")
+    if (prev && prev !== "of" && isPreposition(prev, rules) && !lexicon.agent_prepositions.has(prev) && j > hit.end) {
+      frame.pos ??= posTags(tokens.map((x) => x.text));
+      for (let k = hit.end; k < j; k++) if ((/^VB[DZP]?$/.test(frame.pos[k]) && !AUXILIARIES.has(tokens[k].lower)) || /^(that|which|who|whom)$/.test(tokens[k].lower)) return null;
+    }
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
     // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
     if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);
@@ -735,7 +783,17 @@ function mainSubject(c: number, holders: Holder[], frame: SentenceFrame, rules: 
 function ownsCue(h: Holder, hit: CueHit, rules: StanceRules, frame: SentenceFrame): boolean {
   if (h.tokenEnd > hit.start || frame.tokens[h.tokenStart - 1]?.lower === "to") return false;
   const phrase = withoutParentheses(frame.tokens.slice(h.tokenEnd, hit.start)).filter((t) => t.text !== "-");
-  return phrase.length <= 4 && phrase.every((t) => t.kind === "word" && !isPreposition(t.lower, rules));
+  return possessedPhrase(phrase, rules);
+}
+
+/**
+ * The words between a possessor and a cue it owns: up to four words, no preposition but
+ * one "of" after the possessed noun ("Moscow's perceived lack of adequate mediation",
+ * "Russia's use of force"): the possessor owns the noun and its complement.
+ */
+function possessedPhrase(phrase: Token[], rules: StanceRules): boolean {
+  const ofs = phrase.filter((t) => t.lower === "of").length;
+  return phrase.length <= 4 && phrase.every((t, k) => t.kind === "word" && (!isPreposition(t.lower, rules) || (t.lower === "of" && ofs === 1 && k > 0)));
 }
 
 /** A short list of nouns after a possessor: words, commas and "and"/"or" only, each item at most three words. */
@@ -806,6 +864,23 @@ function holdsTheView(target: Holder, hit: CueHit, frame: SentenceFrame, rules: 
     if (rules.lexicon.attribution.has(t) || REPORTING_VERBS.has(t)) return i < hit.start;
   }
   return false;
+}
+
+/**
+ * An active verb of holding or voicing a view at token i, with the one it is about right
+ * after it ("considers Azerbaijan a threat", "accused Baku of") or an "as" before the cue
+ * ("regards the sanctions as illegal"): what follows describes its object, not its subject.
+ */
+function holdsViewOf(i: number, hit: CueHit, holders: Holder[], frame: SentenceFrame, rules: StanceRules): boolean {
+  const { tokens } = frame;
+  const { lexicon } = rules;
+  if (!lexicon.attribution.has(tokens[i].lower) || tokens[i].lower === "according" || selfPresentation(tokens, i, rules)) return false;
+  let j = i - 1;
+  while (j >= 0 && /^[a-z]+ly$/.test(tokens[j].lower)) j--;
+  if (j < 0 || lexicon.passive_auxiliaries.has(tokens[j].lower) || tokens[j].text === ",") return false;
+  let o = i + 1;
+  while (o < hit.start && DETERMINERS.has(tokens[o].lower)) o++;
+  return holders.some((h) => h.tokenStart === o && h.tokenEnd <= hit.start) || tokens.slice(i + 2, hit.start).some((t) => t.lower === "as");
 }
 
 function isPreposition(w: string, rules: StanceRules): boolean {

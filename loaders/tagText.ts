@@ -4,7 +4,7 @@ import { findMentions, type Mention } from "./actors.ts";
 import type { ActorRules } from "./rules/actorRules.ts";
 import type { StanceRules } from "./rules/stanceRules.ts";
 import { splitSentences } from "./segment.ts";
-import { tagSentence, type StanceTag } from "./stance.ts";
+import { isContractedPronoun, tagSentence, type StanceTag } from "./stance.ts";
 import { capitalisedVocabulary, tokenize } from "./tokenize.ts";
 import type { Token } from "./types.ts";
 
@@ -110,7 +110,7 @@ export function tagTarget(raw: string, target: { start: number; end: number }, r
   const found = findMentions(tokens, rules.actors, text, 0);
   // the target is a demonym modifying a noun ("Israeli drones") as in the article pipeline
   const same = found.find((m) => m.tokenStart === from && m.tokenEnd === to);
-  const holder = { tokenStart: from, tokenEnd: to, possessive: tokens[to - 1]?.possessive ?? false, modifier: !!same && isModifier(same, tokens), person: personOf(tokens, from, same?.rule) };
+  const holder = { tokenStart: from, tokenEnd: to, possessive: (tokens[to - 1]?.possessive ?? false) && !isContractedPronoun(tokens[to - 1]), modifier: !!same && isModifier(same, tokens), person: personOf(tokens, from, same?.rule) };
   const mentions = found.filter((m) => m.tokenEnd <= from || m.tokenStart >= to).map((m) => ({ ...m, modifier: isModifier(m, tokens), person: personOf(tokens, m.tokenStart, m.rule) }));
   const others = [...mentions, ...otherEntities(tokens, [...mentions, holder], isCueWord(rules)).map((e) => ({ ...e, person: personOf(tokens, e.tokenStart) }))];
   return tagSentence(tokens, [holder], rules.stance, others)[0];

@@ -56,6 +56,9 @@ export interface StanceLexicon {
    * as"), open the actor's self-image: what follows is the actor's claim, attributed even
    * for the actor; optional */
   self_presentation?: string[];
+  /** predicates of collapse that deny the noun they are said of ("her credibility is
+   * shot", "its popularity plummeted"), as a negator before it would; optional */
+  reversers?: string[];
 }
 
 export interface CueDef {
@@ -121,7 +124,7 @@ export const STANCE_SCHEMA = {
       additionalProperties: false,
       required: ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
       properties: Object.fromEntries(
-        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference", "relational_nouns", "self_presentation"].map((k) => [k, words]),
+        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers"].map((k) => [k, words]),
       ),
     },
     cues: {
@@ -208,6 +211,6 @@ function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: A
       list.push(cue);
       wordIndex.set(w, list);
     }
-  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], relational_nouns: [], self_presentation: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
+  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], relational_nouns: [], self_presentation: [], reversers: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
   return { file, settings, lexicon: lex, cues: compiled, wordIndex, patternCues: compiled.filter((c) => c.patterns.length > 0) };
 }

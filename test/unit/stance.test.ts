@@ -479,3 +479,74 @@ test("idioms of praise and betrayal: 'tipped its hat to X' favors X, 'threw X un
   assert.equal(stanceOf(s, "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia quietly threw its old partner under the bus.", "Georgia"), "unfavorable");
 });
+
+test("nominalisations carry their adjective's judgement: 'the effectiveness of X', 'X's intransigence'", () => {
+  assert.equal(stanceOf("Diplomats in the capital openly doubt the effectiveness of Georgia.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("The talks on the railway stalled over Georgia's intransigence.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Observers in the valley admired the decisiveness of Georgia.", "Georgia"), "favorable");
+});
+
+test("a preposition inside a relative clause after the cue belongs to that clause: 'praised the deal which brought trains to X' is no praise of X", () => {
+  assert.equal(stanceOf("Georgia praised the customs agreement which brought new trains to Armenia.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia praised the customs agreement with Armenia.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia praised the patience of Armenia.", "Armenia"), "favorable");
+});
+
+test("the one an investigation is opened into is in the dock, not the investigator", () => {
+  const s = "Prosecutors in Kyiv opened an investigation into Georgia's shipping contracts.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia opened an investigation into the shipping contracts.", "Georgia"), "neutral");
+});
+
+test("a predicate of collapse denies the noun it is said of: 'Georgia's popularity has plummeted', 'its credibility is shot'", () => {
+  assert.equal(stanceOf("After the port scandal, Georgia's credibility is largely gone.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia's reputation for honesty has quietly evaporated.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia's reputation for honesty has quietly grown.", "Georgia"), "favorable");
+  const good = readFileSync("data/rules/stance.yaml", "utf8");
+  const bad = good.replace(/  reversers: \[[^\]]*\]/, "  reversers: {shot: 1}");
+  assert.notEqual(bad, good);
+  assert.throws(() => parseStanceRules("stance.yaml", bad, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: .*reversers/.test(e.message));
+});
+
+test("the one holding a view of another is not the subject of what the view says: 'Georgia considers Armenia a threat'", () => {
+  assert.equal(stanceOf("Georgia considers Armenia a threat to the pipeline.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia accused Armenia of aggression in the valley.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia regards the new tariffs as illegal.", "Georgia"), "neutral");
+  // ... but a view said of the actor, or its view of itself, is about it
+  assert.equal(stanceOf("Georgia is widely regarded as a threat to the pipeline.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia has been accused of aggression in the valley.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia sees itself as a peacemaker.", "Georgia"), "favorable");
+});
+
+test("an untenable or unsustainable state denies the noun it is said of: 'made X's isolation untenable' is no weakness of X", () => {
+  assert.equal(stanceOf("The new ferry line made Georgia's isolation untenable.", "Georgia"), "neutral");
+  assert.equal(stanceOf("The new ferry line deepened Georgia's isolation.", "Georgia"), "unfavorable");
+});
+
+test("a possessor owns its noun's 'of' complement: 'Georgia's lack of restraint' is Georgia's, not the subject's", () => {
+  const s = "Armenia spoke at length about Georgia's lack of restraint.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf(s, "Armenia"), "neutral");
+});
+
+test("a pronoun with a contracted 'is' or 'has' ('he's', 'it's') is a subject that stands for its antecedent, not a possessor", () => {
+  assert.equal(stanceOf("Pashinyan told reporters on Monday that he's been humiliated by the border deal.", "Pashinyan"), "unfavorable");
+  const he = tagTarget("He's been humiliated by the border deal.", { start: 0, end: 2 }, rules);
+  assert.equal(he.stance, "unfavorable");
+});
+
+test("coordinated negators share one scope: 'unable or unwilling to' does not cancel itself out", () => {
+  assert.equal(stanceOf("Georgia proved unable or unwilling to open the border crossing.", "Georgia"), "unfavorable");
+});
+
+test("'has yet to' negates what follows instead of opening a contrast", () => {
+  assert.equal(stanceOf("Georgia has yet to fulfil its promises on the railway.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia was weak, yet it prevailed in the end.", "Georgia"), "favorable");
+});
+
+test("'that' after a name or a noun is a relative pronoun: the past tense after it is a verb, not a participle", () => {
+  assert.equal(stanceOf("In the end it was Georgia that invaded the valley.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia is the only state that invaded the valley.", "Georgia"), "unfavorable");
+  // a determiner before a participle still makes it an adjective: "that occupied valley"
+  assert.equal(stanceOf("Georgia visited that occupied valley.", "Georgia"), "neutral");
+});
