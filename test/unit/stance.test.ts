@@ -479,3 +479,9 @@ test("idioms of praise and betrayal: 'tipped its hat to X' favors X, 'threw X un
   assert.equal(stanceOf(s, "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia quietly threw its old partner under the bus.", "Georgia"), "unfavorable");
 });
+
+test("'in favor of X' favors X, not the one who decides ('stepped aside in favor of')", () => {
+  const s = "Armenia stepped aside in favor of Georgia at the talks.";
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "neutral");
+});
