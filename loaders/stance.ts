@@ -635,6 +635,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
     const prev = j >= hit.end ? tokens[j].lower : null;
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
+    // "attacked the Russian-backed separatists", "in favor of the NATO-inclined opposition":
+    // the first part of a hyphenated modifier describes the noun after it, which the cue
+    // reaches instead
+    if (compoundModifier(target, tokens)) return null;
     // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
     if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);
     // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient); "of" after a
@@ -775,6 +779,13 @@ function reducedPassive(hit: CueHit, frame: SentenceFrame): boolean {
     if (tokens[k].kind === "punct") return false;
   }
   return false;
+}
+
+/** A holder opening a hyphenated adjective: "Russian-backed", "NATO-inclined". */
+function compoundModifier(h: Holder, tokens: Token[]): boolean {
+  const dash = tokens[h.tokenEnd];
+  const next = tokens[h.tokenEnd + 1];
+  return !!dash && !!next && dash.text === "-" && dash.start === tokens[h.tokenEnd - 1].end && next.start === dash.end && next.kind === "word" && /^\p{Ll}/u.test(next.text);
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

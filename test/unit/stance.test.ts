@@ -485,3 +485,7 @@ test("'in favor of X' favors X, not the one who decides ('stepped aside in favor
   assert.equal(stanceOf(s, "Georgia"), "favorable");
   assert.equal(stanceOf(s, "Armenia"), "neutral");
 });
+
+test("the first part of a hyphenated modifier ('the NATO-inclined faction') is not what the cue before it reaches", () => {
+  assert.equal(stanceOf("Armenia stepped aside in favor of the NATO-inclined faction.", "NATO"), "neutral");
+});
