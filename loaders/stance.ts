@@ -576,6 +576,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     const apposed = appositiveHead(hit, holders, frame, rules);
     if (apposed) return apposed === target || coordinated(apposed, holders, frame, rules).includes(target) ? "agent" : null;
     const gap = tokens.slice(target.tokenEnd, hit.start);
+    // "challenges military-backed", "the Iranian-sponsored platforms": the second part of a
+    // hyphenated adjective describes the noun after it; only the first part (an actor
+    // there: "Russian-backed") is its agent, never the clause's subject
+    if (compoundTail(hit, tokens) && target.tokenEnd !== hit.start - 1) return null;
     // "came to Armenia's aid", "rushed to Kyiv's defence": a possessor after "to" receives
     // what the noun names; it is its patient, not its agent
     if (target.possessive && gap.length === 0 && tokens[target.tokenStart - 1]?.lower === "to") return hit.cue.patient !== undefined ? "patient" : "agent";
@@ -786,6 +790,13 @@ function compoundModifier(h: Holder, tokens: Token[]): boolean {
   const dash = tokens[h.tokenEnd];
   const next = tokens[h.tokenEnd + 1];
   return !!dash && !!next && dash.text === "-" && dash.start === tokens[h.tokenEnd - 1].end && next.start === dash.end && next.kind === "word" && /^\p{Ll}/u.test(next.text);
+}
+
+/** A participle that ends a hyphenated adjective: "military-backed", "Russian-led". */
+function compoundTail(hit: CueHit, tokens: Token[]): boolean {
+  const dash = tokens[hit.start - 1];
+  const before = tokens[hit.start - 2];
+  return !!dash && !!before && dash.text === "-" && dash.end === tokens[hit.start].start && before.end === dash.start && before.kind === "word" && /(ed|en)$/.test(tokens[hit.end - 1].lower);
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

@@ -489,3 +489,8 @@ test("'in favor of X' favors X, not the one who decides ('stepped aside in favor
 test("the first part of a hyphenated modifier ('the NATO-inclined faction') is not what the cue before it reaches", () => {
   assert.equal(stanceOf("Armenia stepped aside in favor of the NATO-inclined faction.", "NATO"), "neutral");
 });
+
+test("a participle ending a hyphenated adjective ('the Russian-backed faction') describes its noun, not the clause's subject", () => {
+  assert.equal(stanceOf("Armenia stepped aside in favor of the Russian-backed faction.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia resigned after weeks of Armenian-led protests.", "Georgia"), "unfavorable");
+});
