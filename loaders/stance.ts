@@ -633,6 +633,11 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
       return /(ed|en)$/.test(tokens[0].lower) && hit.cue.patient !== undefined ? "patient" : "agent";
     const gap = tokens.slice(hit.end, target.tokenStart);
     if (gap.some((t) => t.kind === "punct" && t.text !== "-" && t.text !== "'" && t.text !== '"')) return null;
+    // "a partnership that shields the country from Russia": a finite verb between the cue
+    // and the holder heads the phrase the holder is in
+    frame.pos ??= posTags(tokens.map((x) => x.text));
+    if (frame.pos.slice(hit.end, target.tokenStart).some((p) => /^(VB[DPZ]|MD)$/.test(p))) return null;
+    if (gap.some((t, k) => RELATIVE_OPENERS.has(t.lower) && k < gap.length - 1 && !DETERMINERS.has(gap[k + 1].lower))) return null;
     // the first holder after a cue takes it: "defeated Armenia ... over Georgia"
     const group = coordinated(target, holders, frame, rules);
     if (holders.some((h) => h.tokenStart >= hit.end && h.tokenEnd <= target.tokenStart && !h.possessive && !group.includes(h))) return null;
@@ -793,6 +798,8 @@ function compoundModifier(h: Holder, tokens: Token[]): boolean {
 }
 
 /** A participle that ends a hyphenated adjective: "military-backed", "Russian-led". */
+const RELATIVE_OPENERS = new Set(["that", "which", "who", "whom"]);
+
 function compoundTail(hit: CueHit, tokens: Token[]): boolean {
   const dash = tokens[hit.start - 1];
   const before = tokens[hit.start - 2];

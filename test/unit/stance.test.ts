@@ -494,3 +494,8 @@ test("a participle ending a hyphenated adjective ('the Russian-backed faction') 
   assert.equal(stanceOf("Armenia stepped aside in favor of the Russian-backed faction.", "Armenia"), "neutral");
   assert.equal(stanceOf("Georgia resigned after weeks of Armenian-led protests.", "Georgia"), "unfavorable");
 });
+
+test("a cue does not reach a holder after it across a clause boundary without punctuation: a relative pronoun or a finite verb", () => {
+  assert.equal(stanceOf("Georgia signed a partnership that shields the valley from Russia.", "Russia"), "neutral");
+  assert.equal(stanceOf("The cooperation grew when money came from Russia.", "Russia"), "neutral");
+});
