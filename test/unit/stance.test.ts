@@ -499,3 +499,9 @@ test("a cue does not reach a holder after it across a clause boundary without pu
   assert.equal(stanceOf("Georgia signed a partnership that shields the valley from Russia.", "Russia"), "neutral");
   assert.equal(stanceOf("The cooperation grew when money came from Russia.", "Russia"), "neutral");
 });
+
+test("those voted, campaigned or protested against are opposed ('voted against Armenia'); the opponents are not judged by it", () => {
+  const s = "Most delegates voted against Armenia in the final round.";
+  assert.equal(stanceOf(s, "Armenia"), "unfavorable");
+  assert.equal(stanceOf("Georgia campaigned against the new tariff.", "Georgia"), "neutral");
+});
