@@ -62,6 +62,8 @@ interface SentenceFrame {
   /** clause after "but"/"yet" -> [the clause before it, the token the new clause starts at] */
   contrasted: Map<number, [number, number]>;
   negated: boolean[];
+  /** the negator that last reached each token */
+  negator: string[];
   hedgedClause: Set<number>;
   /** clauses reporting someone else's view ("Iran considers X a threat") */
   attributedClause: Set<number>;
@@ -186,7 +188,9 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
       modifiers.push("ironic-quotes");
     }
     if (frame.negated[hit.start]) {
-      w = hit.cue.if_negated !== undefined ? Math.sign(base) * hit.cue.if_negated : -w * (w < 0 ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
+      // "went ahead without U.S. support" says the support was absent, not withheld
+      const withheld = hit.cue.if_negated !== undefined && frame.negator[hit.start] !== "without";
+      w = withheld ? Math.sign(base) * hit.cue.if_negated! : -w * (w < 0 ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
       modifiers.push("negation");
     }
     const clause = frame.clause[hit.start];
@@ -286,6 +290,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   }
 
   const negated = new Array<boolean>(n).fill(false);
+  const negator = new Array<string>(n).fill("");
   const phrases = [...lexicon.negators].filter((w) => w.includes(" ")).map((w) => w.split(/\s+/));
   for (let i = 0; i < n; i++) {
     // a phrase ("rather than", "instead of") negates from its last word on
@@ -303,7 +308,10 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
     // the window counts words that carry content: "refused to come to Armenia's aid" is
     // four of them, the infinitive "to" and determiners are not counted
-    for (let j = i + 1; j < negationScopeEnd(tokens, clause, i, settings.negation_window); j++) negated[j] = !negated[j];
+    for (let j = i + 1; j < negationScopeEnd(tokens, clause, i, settings.negation_window); j++) {
+      negated[j] = !negated[j];
+      negator[j] = tokens[i].lower;
+    }
   }
 
   const hedgedClause = new Set<number>();
@@ -319,7 +327,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
 
-  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
+  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
 }
 
 /**

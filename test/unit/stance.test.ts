@@ -505,3 +505,8 @@ test("those voted, campaigned or protested against are opposed ('voted against A
   assert.equal(stanceOf(s, "Armenia"), "unfavorable");
   assert.equal(stanceOf("Georgia campaigned against the new tariff.", "Georgia"), "neutral");
 });
+
+test("'without X's support' says the support was absent, not withheld; 'refused to support' still counts against", () => {
+  assert.equal(stanceOf("Armenia rebuilt the bridge without Russian support.", "Russian"), "neutral");
+  assert.equal(stanceOf("Russia refused to support the bridge.", "Russia"), "unfavorable");
+});
