@@ -67,6 +67,8 @@ interface SentenceFrame {
   hedgedClause: Set<number>;
   /** clauses reporting someone else's view ("Iran considers X a threat") */
   attributedClause: Set<number>;
+  /** the first word that reports a view (the sentence's length when none does) */
+  attributionStart: number;
   quotes: Array<[number, number]>;
   /** part-of-speech tags (Penn Treebank), computed on first use */
   pos?: string[];
@@ -208,8 +210,17 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
     evidence.push({ rule: hit.cue.id, role, weight: w, tokenStart: hit.start, tokenEnd: hit.end, modifiers });
   }
   for (const [qs, qe] of frame.quotes) {
-    if (quoteOwner(qs, holders, frame, rules) === target)
-      evidence.push({ rule: "scare-quotes", role: "owner", weight: settings.scare_quote_weight, tokenStart: qs, tokenEnd: qe, modifiers: [] });
+    if (quoteOwner(qs, holders, frame, rules) !== target) continue;
+    // "experts believe that Yerevan is engaging ... to sign a "peace treaty"": in a view the
+    // author reports, the quotation marks are as distant as the rest of it
+    const clause = frame.clause[qs];
+    const modifiers: string[] = [];
+    let w = settings.scare_quote_weight;
+    if (frame.attributedClause.has(clause) && qs > frame.attributionStart) {
+      w *= settings.attribution_factor;
+      modifiers.push("attributed");
+    }
+    evidence.push({ rule: "scare-quotes", role: "owner", weight: w, tokenStart: qs, tokenEnd: qe, modifiers });
   }
   // nothing in the sentence reaches the actor through a role: the tone of the whole
   // sentence is a weak hint (a lexicon baseline), never more than that
@@ -320,14 +331,16 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   // "X believes/considers/fears (that) ...": the rest of the sentence is X's view, not
   // the author's; "said that" counts, a bare "said" (a quotation's tag) does not
   const attributedClause = new Set<number>();
+  let attributionStart = n;
   for (let i = 0; i < n; i++) {
     const t = tokens[i].lower;
     const reported = lexicon.attribution.has(t) || (REPORTING_VERBS.has(t) && tokens[i + 1]?.lower === "that") || selfPresentation(tokens, i, rules);
     if (!reported) continue;
+    attributionStart = Math.min(attributionStart, i);
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
 
-  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
+  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens) };
 }
 
 /**

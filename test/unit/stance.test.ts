@@ -510,3 +510,8 @@ test("'without X's support' says the support was absent, not withheld; 'refused 
   assert.equal(stanceOf("Armenia rebuilt the bridge without Russian support.", "Russian"), "neutral");
   assert.equal(stanceOf("Russia refused to support the bridge.", "Russia"), "unfavorable");
 });
+
+test("scare quotes inside a view the author reports ('experts believe that X ... a \"treaty\"') are distanced like the rest of it", () => {
+  assert.equal(stanceOf("Some analysts believe that Georgia is preparing a \"road map\" with its neighbours.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia is preparing a \"road map\" with its neighbours.", "Georgia"), "unfavorable");
+});
