@@ -340,7 +340,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
 
-  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens) };
+  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens, clause) };
 }
 
 /**
@@ -369,7 +369,7 @@ function isTitle(span: Token[]): boolean {
 }
 
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
-function scareQuotes(tokens: Token[]): Array<[number, number]> {
+function scareQuotes(tokens: Token[], clause: number[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let open = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -382,7 +382,9 @@ function scareQuotes(tokens: Token[]): Array<[number, number]> {
     if (open < 0 && opens) open = i;
     else if (open >= 0 && closes) {
       const inside = tokens.slice(open + 1, i).filter((x) => x.kind !== "punct").length;
-      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => SPEECH_VERBS.has(x.lower));
+      // ... nor after a verb of saying further back in its clause ("He said the people who
+      // aren't "comfortable" signing up"): the speaker's words, reported
+      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => SPEECH_VERBS.has(x.lower)) || tokens.slice(0, open).some((x, k) => clause[k] === clause[open] && REPORTING_VERBS.has(x.lower));
       if (inside >= 1 && inside <= 4 && !reported && !isTitle(tokens.slice(open + 1, i)) && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
       open = -1;
     }

@@ -515,3 +515,8 @@ test("scare quotes inside a view the author reports ('experts believe that X ...
   assert.equal(stanceOf("Some analysts believe that Georgia is preparing a \"road map\" with its neighbours.", "Georgia"), "neutral");
   assert.equal(stanceOf("Georgia is preparing a \"road map\" with its neighbours.", "Georgia"), "unfavorable");
 });
+
+test("quotation marks in what a speaker is reported to have said ('X said the farmers in the valley are \"slow\" ...') quote the speaker, they do not distance", () => {
+  const s = "Georgia said the farmers in the valley are \"slow\" to sign up.";
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+});
