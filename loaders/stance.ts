@@ -634,6 +634,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // brother" describes Russia
     if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target) && !inPredicate(h, frame))) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
+    // "agreed on terms for significant cooperation", "talks about a partnership": a cue in a
+    // phrase of topic after another noun names what is discussed, not what the subject does
+    if (eligibility === "subject" && !target.possessive && topicPhrase(hit, frame)) return null;
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
@@ -827,6 +830,17 @@ function compoundTail(hit: CueHit, tokens: Token[]): boolean {
   const dash = tokens[hit.start - 1];
   const before = tokens[hit.start - 2];
   return !!dash && !!before && dash.text === "-" && dash.end === tokens[hit.start].start && before.end === dash.start && before.kind === "word" && /(ed|en)$/.test(tokens[hit.end - 1].lower);
+}
+
+const TOPIC_PREPOSITIONS = new Set(["for", "on", "about", "regarding", "concerning"]);
+
+/** A cue after a preposition of topic that follows a noun: "terms for significant cooperation". */
+function topicPhrase(hit: CueHit, frame: SentenceFrame): boolean {
+  const { tokens } = frame;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  let j = hit.start - 1;
+  while (j >= 0 && (DETERMINERS.has(tokens[j].lower) || /^(JJ|RB)/.test(frame.pos[j]))) j--;
+  return j > 0 && TOPIC_PREPOSITIONS.has(tokens[j].lower) && /^NNS?$/.test(frame.pos[j - 1]);
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

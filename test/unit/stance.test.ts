@@ -520,3 +520,8 @@ test("quotation marks in what a speaker is reported to have said ('X said the fa
   const s = "Georgia said the farmers in the valley are \"slow\" to sign up.";
   assert.equal(stanceOf(s, "Georgia"), "neutral");
 });
+
+test("a cue in a phrase of topic after another noun ('talks on closer cooperation') names what is discussed, not what the subject does", () => {
+  assert.equal(stanceOf("Georgia opened talks on closer cooperation with the valley towns.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia pursued closer cooperation with the valley towns.", "Georgia"), "favorable");
+});
