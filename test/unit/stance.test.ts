@@ -525,3 +525,7 @@ test("a cue in a phrase of topic after another noun ('talks on closer cooperatio
   assert.equal(stanceOf("Georgia opened talks on closer cooperation with the valley towns.", "Georgia"), "neutral");
   assert.equal(stanceOf("Georgia pursued closer cooperation with the valley towns.", "Georgia"), "favorable");
 });
+
+test("'the irony of X doing ...' points at a gap between the actor's word and deed", () => {
+  assert.equal(stanceOf("The irony of Georgia buying gas from its old rival is plain.", "Georgia"), "unfavorable");
+});
