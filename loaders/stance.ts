@@ -62,9 +62,13 @@ interface SentenceFrame {
   /** clause after "but"/"yet" -> [the clause before it, the token the new clause starts at] */
   contrasted: Map<number, [number, number]>;
   negated: boolean[];
+  /** the negator that last reached each token */
+  negator: string[];
   hedgedClause: Set<number>;
   /** clauses reporting someone else's view ("Iran considers X a threat") */
   attributedClause: Set<number>;
+  /** the first word that reports a view (the sentence's length when none does) */
+  attributionStart: number;
   quotes: Array<[number, number]>;
   /** part-of-speech tags (Penn Treebank), computed on first use */
   pos?: string[];
@@ -189,7 +193,9 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
       modifiers.push("ironic-quotes");
     }
     if (frame.negated[hit.start]) {
-      w = hit.cue.if_negated !== undefined ? Math.sign(base) * hit.cue.if_negated : -w * (w < 0 ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
+      // "went ahead without U.S. support" says the support was absent, not withheld
+      const withheld = hit.cue.if_negated !== undefined && frame.negator[hit.start] !== "without";
+      w = withheld ? Math.sign(base) * hit.cue.if_negated! : -w * (w < 0 ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
       modifiers.push("negation");
     }
     const clause = frame.clause[hit.start];
@@ -207,8 +213,17 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
     evidence.push({ rule: hit.cue.id, role, weight: w, tokenStart: hit.start, tokenEnd: hit.end, modifiers });
   }
   for (const [qs, qe] of frame.quotes) {
-    if (quoteOwner(qs, holders, frame, rules) === target)
-      evidence.push({ rule: "scare-quotes", role: "owner", weight: settings.scare_quote_weight, tokenStart: qs, tokenEnd: qe, modifiers: [] });
+    if (quoteOwner(qs, holders, frame, rules) !== target) continue;
+    // "experts believe that Yerevan is engaging ... to sign a "peace treaty"": in a view the
+    // author reports, the quotation marks are as distant as the rest of it
+    const clause = frame.clause[qs];
+    const modifiers: string[] = [];
+    let w = settings.scare_quote_weight;
+    if (frame.attributedClause.has(clause) && qs > frame.attributionStart) {
+      w *= settings.attribution_factor;
+      modifiers.push("attributed");
+    }
+    evidence.push({ rule: "scare-quotes", role: "owner", weight: w, tokenStart: qs, tokenEnd: qe, modifiers });
   }
   // nothing in the sentence reaches the actor through a role: the tone of the whole
   // sentence is a weak hint (a lexicon baseline), never more than that
@@ -290,6 +305,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   }
 
   const negated = new Array<boolean>(n).fill(false);
+  const negator = new Array<string>(n).fill("");
   const phrases = [...lexicon.negators].filter((w) => w.includes(" ")).map((w) => w.split(/\s+/));
   for (let i = 0; i < n; i++) {
     // a phrase ("rather than", "instead of") negates from its last word on
@@ -309,7 +325,10 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     // two negators over the same word cancel out: "unable to prevent Armenia's defeat"
     // the window counts words that carry content: "refused to come to Armenia's aid" is
     // four of them, the infinitive "to" and determiners are not counted
-    for (let j = i + 1; j < negationScopeEnd(tokens, clause, i, settings.negation_window); j++) negated[j] = !negated[j];
+    for (let j = i + 1; j < negationScopeEnd(tokens, clause, i, settings.negation_window); j++) {
+      negated[j] = !negated[j];
+      negator[j] = tokens[i].lower;
+    }
   }
 
   // "her credibility is totally shot", "Georgia's popularity has plummeted": a predicate of
@@ -327,14 +346,16 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   // "X believes/considers/fears (that) ...": the rest of the sentence is X's view, not
   // the author's; "said that" counts, a bare "said" (a quotation's tag) does not
   const attributedClause = new Set<number>();
+  let attributionStart = n;
   for (let i = 0; i < n; i++) {
     const t = tokens[i].lower;
     const reported = lexicon.attribution.has(t) || (REPORTING_VERBS.has(t) && tokens[i + 1]?.lower === "that") || selfPresentation(tokens, i, rules);
     if (!reported) continue;
+    attributionStart = Math.min(attributionStart, i);
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
 
-  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, hedgedClause, attributedClause, quotes: scareQuotes(tokens) };
+  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens, clause) };
 }
 
 /**
@@ -363,7 +384,7 @@ function isTitle(span: Token[]): boolean {
 }
 
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
-function scareQuotes(tokens: Token[]): Array<[number, number]> {
+function scareQuotes(tokens: Token[], clause: number[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let open = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -376,7 +397,9 @@ function scareQuotes(tokens: Token[]): Array<[number, number]> {
     if (open < 0 && opens) open = i;
     else if (open >= 0 && closes) {
       const inside = tokens.slice(open + 1, i).filter((x) => x.kind !== "punct").length;
-      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => SPEECH_VERBS.has(x.lower));
+      // ... nor after a verb of saying further back in its clause ("He said the people who
+      // aren't "comfortable" signing up"): the speaker's words, reported
+      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => SPEECH_VERBS.has(x.lower)) || tokens.slice(0, open).some((x, k) => clause[k] === clause[open] && REPORTING_VERBS.has(x.lower));
       if (inside >= 1 && inside <= 4 && !reported && !isTitle(tokens.slice(open + 1, i)) && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
       open = -1;
     }
@@ -613,6 +636,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     const apposed = appositiveHead(hit, holders, frame, rules);
     if (apposed) return apposed === target || coordinated(apposed, holders, frame, rules).includes(target) ? "agent" : null;
     const gap = tokens.slice(target.tokenEnd, hit.start);
+    // "challenges military-backed", "the Iranian-sponsored platforms": the second part of a
+    // hyphenated adjective describes the noun after it; only the first part (an actor
+    // there: "Russian-backed") is its agent, never the clause's subject
+    if (compoundTail(hit, tokens) && target.tokenEnd !== hit.start - 1) return null;
     // "came to Armenia's aid", "rushed to Kyiv's defence": a possessor after "to" receives
     // what the noun names; it is its patient, not its agent
     if (target.possessive && gap.length === 0 && tokens[target.tokenStart - 1]?.lower === "to") return hit.cue.patient !== undefined ? "patient" : "agent";
@@ -644,6 +671,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // brother" describes Russia
     if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target) && !inPredicate(h, frame))) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
+    // "agreed on terms for significant cooperation", "talks about a partnership": a cue in a
+    // phrase of topic after another noun names what is discussed, not what the subject does
+    if (eligibility === "subject" && !target.possessive && topicPhrase(hit, frame)) return null;
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
@@ -670,6 +700,11 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
       return /(ed|en)$/.test(tokens[0].lower) && hit.cue.patient !== undefined ? "patient" : "agent";
     const gap = tokens.slice(hit.end, target.tokenStart);
     if (gap.some((t) => t.kind === "punct" && t.text !== "-" && t.text !== "'" && t.text !== '"')) return null;
+    // "a partnership that shields the country from Russia": a finite verb between the cue
+    // and the holder heads the phrase the holder is in
+    frame.pos ??= posTags(tokens.map((x) => x.text));
+    if (frame.pos.slice(hit.end, target.tokenStart).some((p) => /^(VB[DPZ]|MD)$/.test(p))) return null;
+    if (gap.some((t, k) => RELATIVE_OPENERS.has(t.lower) && k < gap.length - 1 && !DETERMINERS.has(gap[k + 1].lower))) return null;
     // the first holder after a cue takes it: "defeated Armenia ... over Georgia"
     const group = coordinated(target, holders, frame, rules);
     if (holders.some((h) => h.tokenStart >= hit.end && h.tokenEnd <= target.tokenStart && !h.possessive && !group.includes(h))) return null;
@@ -683,6 +718,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
       for (let k = hit.end; k < j; k++) if ((/^VB[DZP]?$/.test(frame.pos[k]) && !AUXILIARIES.has(tokens[k].lower)) || /^(that|which|who|whom)$/.test(tokens[k].lower)) return null;
     }
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
+    // "attacked the Russian-backed separatists", "in favor of the NATO-inclined opposition":
+    // the first part of a hyphenated modifier describes the noun after it, which the cue
+    // reaches instead
+    if (compoundModifier(target, tokens)) return null;
     // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
     if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);
     // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient); "of" after a
@@ -833,6 +872,33 @@ function reducedPassive(hit: CueHit, frame: SentenceFrame): boolean {
     if (tokens[k].kind === "punct") return false;
   }
   return false;
+}
+
+/** A holder opening a hyphenated adjective: "Russian-backed", "NATO-inclined". */
+function compoundModifier(h: Holder, tokens: Token[]): boolean {
+  const dash = tokens[h.tokenEnd];
+  const next = tokens[h.tokenEnd + 1];
+  return !!dash && !!next && dash.text === "-" && dash.start === tokens[h.tokenEnd - 1].end && next.start === dash.end && next.kind === "word" && /^\p{Ll}/u.test(next.text);
+}
+
+/** A participle that ends a hyphenated adjective: "military-backed", "Russian-led". */
+const RELATIVE_OPENERS = new Set(["that", "which", "who", "whom"]);
+
+function compoundTail(hit: CueHit, tokens: Token[]): boolean {
+  const dash = tokens[hit.start - 1];
+  const before = tokens[hit.start - 2];
+  return !!dash && !!before && dash.text === "-" && dash.end === tokens[hit.start].start && before.end === dash.start && before.kind === "word" && /(ed|en)$/.test(tokens[hit.end - 1].lower);
+}
+
+const TOPIC_PREPOSITIONS = new Set(["for", "on", "about", "regarding", "concerning"]);
+
+/** A cue after a preposition of topic that follows a noun: "terms for significant cooperation". */
+function topicPhrase(hit: CueHit, frame: SentenceFrame): boolean {
+  const { tokens } = frame;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  let j = hit.start - 1;
+  while (j >= 0 && (DETERMINERS.has(tokens[j].lower) || /^(JJ|RB)/.test(frame.pos[j]))) j--;
+  return j > 0 && TOPIC_PREPOSITIONS.has(tokens[j].lower) && /^NNS?$/.test(frame.pos[j - 1]);
 }
 
 function withoutParentheses(tokens: Token[]): Token[] {

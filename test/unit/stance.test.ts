@@ -550,3 +550,53 @@ test("'that' after a name or a noun is a relative pronoun: the past tense after 
   // a determiner before a participle still makes it an adjective: "that occupied valley"
   assert.equal(stanceOf("Georgia visited that occupied valley.", "Georgia"), "neutral");
 });
+
+test("'in favor of X' favors X, not the one who decides ('stepped aside in favor of')", () => {
+  const s = "Armenia stepped aside in favor of Georgia at the talks.";
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "neutral");
+});
+
+test("the first part of a hyphenated modifier ('the NATO-inclined faction') is not what the cue before it reaches", () => {
+  assert.equal(stanceOf("Armenia stepped aside in favor of the NATO-inclined faction.", "NATO"), "neutral");
+});
+
+test("a participle ending a hyphenated adjective ('the Russian-backed faction') describes its noun, not the clause's subject", () => {
+  assert.equal(stanceOf("Armenia stepped aside in favor of the Russian-backed faction.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia resigned after weeks of Armenian-led protests.", "Georgia"), "unfavorable");
+});
+
+test("a cue does not reach a holder after it across a clause boundary without punctuation: a relative pronoun or a finite verb", () => {
+  assert.equal(stanceOf("Georgia signed a partnership that shields the valley from Russia.", "Russia"), "neutral");
+  assert.equal(stanceOf("The cooperation grew when money came from Russia.", "Russia"), "neutral");
+});
+
+test("those voted, campaigned or protested against are opposed ('voted against Armenia'); the opponents are not judged by it", () => {
+  const s = "Most delegates voted against Armenia in the final round.";
+  assert.equal(stanceOf(s, "Armenia"), "unfavorable");
+  assert.equal(stanceOf("Georgia campaigned against the new tariff.", "Georgia"), "neutral");
+});
+
+test("'without X's support' says the support was absent, not withheld; 'refused to support' still counts against", () => {
+  assert.equal(stanceOf("Armenia rebuilt the bridge without Russian support.", "Russian"), "neutral");
+  assert.equal(stanceOf("Russia refused to support the bridge.", "Russia"), "unfavorable");
+});
+
+test("scare quotes inside a view the author reports ('experts believe that X ... a \"treaty\"') are distanced like the rest of it", () => {
+  assert.equal(stanceOf("Some analysts believe that Georgia is preparing a \"road map\" with its neighbours.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia is preparing a \"road map\" with its neighbours.", "Georgia"), "unfavorable");
+});
+
+test("quotation marks in what a speaker is reported to have said ('X said the farmers in the valley are \"slow\" ...') quote the speaker, they do not distance", () => {
+  const s = "Georgia said the farmers in the valley are \"slow\" to sign up.";
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+});
+
+test("a cue in a phrase of topic after another noun ('talks on closer cooperation') names what is discussed, not what the subject does", () => {
+  assert.equal(stanceOf("Georgia opened talks on closer cooperation with the valley towns.", "Georgia"), "neutral");
+  assert.equal(stanceOf("Georgia pursued closer cooperation with the valley towns.", "Georgia"), "favorable");
+});
+
+test("'the irony of X doing ...' points at a gap between the actor's word and deed", () => {
+  assert.equal(stanceOf("The irony of Georgia buying gas from its old rival is plain.", "Georgia"), "unfavorable");
+});
