@@ -5,7 +5,6 @@
 // a concessive clause or one overruled by "but" weakens it. Distancing quotation marks
 // count against the actor whose term they hold up. natural's AFINN lexicon serves as a
 // weak fallback for words no cue covers, through the same roles.
-import type { Mention } from "./actors.ts";
 import { findMatches, type MatchContext } from "./matcher.ts";
 import { afinnVocabulary, posTags } from "./natural.ts";
 import type { CompiledCue, StanceRules } from "./rules/stanceRules.ts";
