@@ -129,10 +129,7 @@ export function forEachArticleMentions(
     if (options.topics) {
       const { mentions, topics } = mentionsAndTopics(article, root, all);
       each(meta, mentions, topics);
-    } else {
-      let prepared: PreparedArticle | null = null;
-      each(meta, mentionsPart(article, root, all, () => (prepared ??= { article, ...prepareArticle(article, root) })), []);
-    }
+    } else each(meta, articlePart(article, root, all, "mentions"), []);
   }
   return { corpus, all };
 }

