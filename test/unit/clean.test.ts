@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -202,21 +202,25 @@ test("Midstone: bullets, a pull quote, an empty heading, source notes and bio", 
 
 test("CRLF line ends, a BOM and NBSP for spaces give the same body", () => {
   const dir = mkdtempSync(join(tmpdir(), "parallax-clean-"));
-  for (const { article, clean } of cleaned.values()) {
-    let n = 0;
-    const variant = "\uFEFF" + article.raw.replace(/ /g, (s) => (++n % 5 === 0 ? "\u00a0" : s)).replace(/\r?\n/g, "\r\n");
-    const file = join(dir, article.meta.file);
-    writeFileSync(file, variant);
-    const raw = readArticleText(file);
-    const again = cleanArticle({ meta: article.meta, raw });
-    assert.equal(again.body, clean.body, article.meta.id);
-    assert.deepEqual(
-      again.blocks.map((b) => b.kind),
-      clean.blocks.map((b) => b.kind),
-    );
-    for (let i = 0; i < again.body.length; i++) {
-      if (/[\p{L}\p{N}]/u.test(again.body[i])) assert.equal(raw[again.rawOffsets[i]], again.body[i]);
+  try {
+    for (const { article, clean } of cleaned.values()) {
+      let n = 0;
+      const variant = "\uFEFF" + article.raw.replace(/ /g, (s) => (++n % 5 === 0 ? "\u00a0" : s)).replace(/\r?\n/g, "\r\n");
+      const file = join(dir, article.meta.file);
+      writeFileSync(file, variant);
+      const raw = readArticleText(file);
+      const again = cleanArticle({ meta: article.meta, raw });
+      assert.equal(again.body, clean.body, article.meta.id);
+      assert.deepEqual(
+        again.blocks.map((b) => b.kind),
+        clean.blocks.map((b) => b.kind),
+      );
+      for (let i = 0; i < again.body.length; i++) {
+        if (/[\p{L}\p{N}]/u.test(again.body[i])) assert.equal(raw[again.rawOffsets[i]], again.body[i]);
+      }
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -1,9 +1,9 @@
 // The command-line contract documented in the README: `tag` for free text and JSONL,
 // `eval` for accuracy, macro-F1 and the confusion matrix.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -11,6 +11,7 @@ const tsx = join(process.cwd(), "node_modules/.bin/tsx");
 const run = (script: string, args: string[]) => execFileSync(tsx, [join("loaders/cli", script), ...args], { encoding: "utf8" });
 
 const dir = mkdtempSync(join(tmpdir(), "parallax-cli-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const file = join(dir, "records.jsonl");
 writeFileSync(
   file,

@@ -1,6 +1,6 @@
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,9 +37,14 @@ function entry(id: string, file: string, extra: Record<string, string> = {}): st
     .join("");
 }
 
+// the temp dirs made here, removed when the file's tests are done
+const fixtures: string[] = [];
+after(() => fixtures.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 /** a corpus in a fresh temp dir: corpus.yaml text and article files (string or bytes) */
 function fixture(yaml: string, files: Record<string, string | Buffer> = { "a.txt": "Some text.\n" }): string {
   const root = mkdtempSync(join(tmpdir(), "parallax-corpus-"));
+  fixtures.push(root);
   mkdirSync(join(root, "data", "articles"), { recursive: true });
   writeFileSync(join(root, "data", "corpus.yaml"), yaml);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(root, "data", "articles", name), content);

@@ -1,8 +1,8 @@
 // Hostile inputs (test/fixtures/hostile plus generated cases): each either works, with
 // sensible page data, or stops with a clear message naming the file. None hangs.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadDigest } from "../../loaders/digest.ts";
@@ -14,9 +14,14 @@ import { InputError } from "../../loaders/inputError.ts";
 
 const repo = process.cwd();
 
+// the temp dirs made here, removed when the file's tests are done
+const fixtures: string[] = [];
+after(() => fixtures.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 /** A project root with the fixture corpus and the project's own rules, in a temp dir. */
 function fixtureRoot(): string {
   const dir = mkdtempSync(join(tmpdir(), "parallax-hostile-"));
+  fixtures.push(dir);
   cpSync(join(repo, "test/fixtures/hostile/data"), join(dir, "data"), { recursive: true });
   cpSync(join(repo, "data/rules"), join(dir, "data/rules"), { recursive: true });
   return dir;
