@@ -61,9 +61,10 @@ export function loadSlimDigest(root = process.cwd(), options: SlimDigestOptions 
   const corpus = loadCorpus(root);
   const all = loadAllRules(root);
   const dirs = {} as Record<Group, string>;
+  const keys = indexKeys(corpus, root);
   for (const group of GROUP_NAMES) {
     if (group === "mentions" && !wantMentions) continue;
-    const dir = join(parts, "..", "analysis", group, indexKey(corpus, root, group));
+    const dir = join(parts, "..", "analysis", group, keys[group]);
     // one process writes it; another needing it meanwhile waits (or, in the pre-runner, runs other outputs first)
     if (!existsSync(dir)) whileHolding(`${dir}.lock`, () => existsSync(dir), () => writeIndex(corpus, root, group, dir));
     dirs[group] = dir;
@@ -77,17 +78,23 @@ export function loadSlimDigest(root = process.cwd(), options: SlimDigestOptions 
 export function analysisIndexKey(root = process.cwd()): string {
   const corpus = loadCorpus(root);
   const h = createHash("sha256");
-  for (const group of GROUP_NAMES) h.update(indexKey(corpus, root, group)).update("\0");
+  const keys = indexKeys(corpus, root);
+  for (const group of GROUP_NAMES) h.update(keys[group]).update("\0");
   return h.digest("hex").slice(0, 40);
 }
 
 let ownCode: string | null = null;
-/** Hash of the cache names of every article's part the group is filed from, in corpus order, and of the code writing the lines. */
-function indexKey(corpus: Corpus, root: string, group: Group): string {
+/**
+ * Each group's key: the hash of the cache names of every article's part the group is filed
+ * from, in corpus order, and of the code writing the lines. One pass over the articles for
+ * all four (every table output asks for them).
+ */
+function indexKeys(corpus: Corpus, root: string): Record<Group, string> {
   ownCode ??= readFileSync(fileURLToPath(import.meta.url), "utf8");
-  const h = createHash("sha256").update("analysis-index\0").update(group).update("\0").update(ownCode).update("\0");
-  for (const meta of corpus.articles) h.update(basename(currentPartFiles(meta, root, [GROUPS[group].part])[0])).update("\0");
-  return h.digest("hex").slice(0, 40);
+  const hashes = GROUP_NAMES.map((group) => createHash("sha256").update("analysis-index\0").update(group).update("\0").update(ownCode!).update("\0"));
+  const parts = GROUP_NAMES.map((group) => GROUPS[group].part);
+  for (const meta of corpus.articles) currentPartFiles(meta, root, parts).forEach((f, i) => hashes[i].update(basename(f)).update("\0"));
+  return Object.fromEntries(GROUP_NAMES.map((group, i) => [group, hashes[i].digest("hex").slice(0, 40)])) as Record<Group, string>;
 }
 
 // One line per article and file; strings are repeated in the file and shared again on reading.
