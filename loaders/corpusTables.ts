@@ -29,6 +29,7 @@ import {
   overviewStanceMatrix,
   stanceMatrixTable,
   topicDivergence,
+  topicStanceCells,
   topicsTable,
   type Analysis,
 } from "./tables.ts";
@@ -73,8 +74,9 @@ export function computeCorpusTables(root: string, group: string, put: (table: Co
   file("stance-matrix", overviewStanceMatrix(a, {}, matrix));
   file("stance-by-article", articleStanceTable(a, {}, matrix));
   file("divergence", overviewDivergence(a));
-  file("divergence-by-topic", topicDivergence(a));
-  file("topics", topicsTable(a));
+  const topicCells = topicStanceCells(a);
+  file("divergence-by-topic", topicDivergence(a, topicCells));
+  file("topics", topicsTable(a, {}, topicCells));
   file("framing", framingTable(a));
 }
 
