@@ -51,19 +51,31 @@ export function summariseStance(rows: readonly ScoredMention[], options: Bootstr
     }
     sums[at] += r.score;
     sizes[at]++;
-    counts[r.stance]++;
+    // compared, not used as a key: a label parsed from JSON is a string of its own, and
+    // looking it up as a property name costs a string-table search per row (at 1,000
+    // articles the topic cells count 1.3 million rows)
+    if (r.stance === "favorable") counts.favorable++;
+    else if (r.stance === "unfavorable") counts.unfavorable++;
+    else counts.neutral++;
     sum += r.score;
   }
   // clusters in article-id order, so the resampling does not depend on the input order
   // (rows usually come in corpus order, often already sorted by id: no sort needed then)
   const order = ids.map((_, i) => i);
   if (!ids.every((id, i) => i === 0 || ids[i - 1] < id)) order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  // filled by a loop: TypedArray.from with a mapping function walks an iterator, ~10x slower
+  const clusterSums = new Float64Array(order.length);
+  const clusterSizes = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    clusterSums[i] = sums[order[i]];
+    clusterSizes[i] = sizes[order[i]];
+  }
   return {
     mentions: rows.length,
     articles: ids.length,
     mean: rows.length ? round4(sum / rows.length) : null,
     ...counts,
-    ...bootstrapClusterSums(Float64Array.from(order, (i) => sums[i]), Int32Array.from(order, (i) => sizes[i]), options),
+    ...bootstrapClusterSums(clusterSums, clusterSizes, options),
   };
 }
 
