@@ -4,37 +4,11 @@
 // the link to the article reader.
 import { InputError } from "./inputError.ts";
 import { inSentence } from "./evidence.ts";
-import { actorMentions, type FiledMention } from "./actorIndex.ts";
+import { actorMentions, EVIDENCE_PER_GROUP, type FiledMention } from "./actorIndex.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import { summariseStance } from "./measures/stance.ts";
-
-export const GROUPINGS = ["group", "author_origin"] as const;
-
-/** Evidence sentences kept per group: enough to read, bounded so a page stays small at scale. */
-const EVIDENCE_PER_GROUP = 25;
-
-const stronger = (a: ArticleMention, b: ArticleMention) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start;
-
-/**
- * The k strongest mentions, in the order sorting them all would give: a group holds
- * thousands of an actor's mentions at 1,000 articles, and the page shows 25.
- */
-export function strongest(rows: readonly ArticleMention[], k: number): ArticleMention[] {
-  const top: ArticleMention[] = [];
-  for (const m of rows) {
-    if (top.length === k && stronger(m, top[k - 1]) >= 0) continue;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (stronger(m, top[mid]) < 0) hi = mid;
-      else lo = mid + 1;
-    }
-    top.splice(lo, 0, m);
-    if (top.length > k) top.pop();
-  }
-  return top;
-}
+import { strongest } from "./strongest.ts";
+import { GROUPINGS } from "./corpus.ts";
 
 /** One actor's page, from that actor's filed mentions (loaders/actorIndex.ts). */
 export function actorPage(id: string, root = process.cwd()) {

@@ -10,6 +10,10 @@ import type { ArticleMeta, Corpus, RawArticle } from "./types.ts";
 export const CORPUS_FILE = join("data", "corpus.yaml");
 export const ARTICLES_DIR = join("data", "articles");
 
+/** The two ways the pages group articles: by outlet affiliation (`group`), or by author origin. */
+export const GROUPINGS = ["group", "author_origin"] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
 const groupInfo = {
   type: "object",
   additionalProperties: false,

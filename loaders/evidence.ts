@@ -2,6 +2,7 @@
 // made relative to the sentence so a page can highlight without the article body.
 import { forEachArticleMentions, sentencesOf } from "./digest.ts";
 import type { ArticleMention } from "./pipeline.ts";
+import { Shortlist } from "./strongest.ts";
 
 /**
  * One evidence sentence on the overview: only what the evidence view shows (the overview's
@@ -49,8 +50,7 @@ export function mentionEvidence(root = process.cwd()) {
   // one pass over every mention: counted, and offered to its (actor, group) shortlist of
   // the strongest; only the shortlisted are kept, and only their sentences read
   const counts: Record<string, Record<string, Record<string, number>>> = {};
-  const shortlists = new Map<string, ArticleMention[]>();
-  const stronger = (a: ArticleMention, b: ArticleMention) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start;
+  const shortlists = new Map<string, Shortlist<ArticleMention>>();
   const groupOf = new Map<string, string>();
   const { corpus, all } = forEachArticleMentions(root, {}, (meta, mentions) => {
     const g = meta.group;
@@ -60,17 +60,13 @@ export function mentionEvidence(root = process.cwd()) {
       c.mentions++;
       c[m.stance]++;
       const key = `${m.actor}|${g}`;
-      const list = shortlists.get(key) ?? [];
-      if (list.length < EVIDENCE_PER_ACTOR_GROUP || stronger(m, list[list.length - 1]) < 0) {
-        list.push(m);
-        list.sort(stronger);
-        if (list.length > EVIDENCE_PER_ACTOR_GROUP) list.pop();
-      }
-      shortlists.set(key, list);
+      let list = shortlists.get(key);
+      if (!list) shortlists.set(key, (list = new Shortlist(EVIDENCE_PER_ACTOR_GROUP, (x) => x)));
+      list.offer(m);
     }
   });
   const sentences = sentencesOf(corpus, root);
-  const rows: EvidenceRow[] = [...shortlists.values()].flat().map((m) => ({
+  const rows: EvidenceRow[] = [...shortlists.values()].flatMap((list) => list.items).map((m) => ({
     group: groupOf.get(m.article)!,
     actor: m.actor,
     ...inSentence(m, sentences(m.article)[m.sentence]),

@@ -9,15 +9,13 @@ import { DEFAULT_MIN_MENTIONS, divergence, representative, type DivergenceSide }
 import { DEFAULT_ALPHA0, fightinWords } from "./measures/fightinWords.ts";
 import { round4 } from "./measures/numbers.ts";
 import { stanceCells, type Dimension, type StanceCell } from "./measures/stance.ts";
-import { loadCorpus } from "./corpus.ts";
+import { GROUPINGS, loadCorpus, type Grouping } from "./corpus.ts";
 import { type Digest, type DigestedArticle } from "./digest.ts";
 import { loadSlimDigest } from "./analysisIndex.ts";
 import { VOCABULARY_EXAMPLES, type VocabularyEntry } from "./outline.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import type { GroupInfo } from "./types.ts";
 
-export const GROUPINGS = ["group", "author_origin"] as const;
-export type Grouping = (typeof GROUPINGS)[number];
 
 /**
  * What every table is computed from: the corpus digest (loaders/digest.ts: mentions,

@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { actorPage, strongest } from "../../loaders/actorPage.ts";
+import { actorPage } from "../../loaders/actorPage.ts";
+import { strongest } from "../../loaders/strongest.ts";
 import type { ArticleMention } from "../../loaders/pipeline.ts";
 import { uncached } from "./uncached.ts";
 
@@ -38,6 +39,21 @@ test("actor pages from the index equal pages computed without caches; the index 
     assert.notEqual(indexes()[0], first, "a new index");
     assert.equal(JSON.stringify(after), JSON.stringify(uncached(() => actorPage("russia", root))));
     assert.equal(after.mentions, before + 1, "the added sentence's mention is counted");
+
+    // the sentences the page quotes were filed with the index (no outline part read for them)
+    const filed = readFileSync(join(root, ".cache", "actors", indexes()[0], "russia.evidence.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line)[2] as string);
+    const quoted = Object.values(after.byGrouping).flatMap((groups) => groups.flatMap((g) => g.evidence.map((e) => e.sentence)));
+    assert.ok(quoted.length > 25);
+    for (const sentence of quoted) assert.ok(filed.includes(sentence), sentence);
+
+    // the groups decide which sentences are quoted: moving an article to another origin files a new index
+    const moved = indexes()[0];
+    writeFileSync(join(root, "data", "corpus.yaml"), corpus.replace(/(id: cradle[\s\S]*?author_origin:\s*)(\S+)/, (_, head: string, origin: string) => `${head}${origin === "iranian" ? "turkish" : "iranian"}`));
+    assert.equal(JSON.stringify(actorPage("russia", root)), JSON.stringify(uncached(() => actorPage("russia", root))));
+    assert.notEqual(indexes()[0], moved, "a new index after a change of groups");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
