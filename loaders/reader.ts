@@ -3,7 +3,8 @@
 // and cue spans, and the apparatus that cleaning set aside. Offsets in a block are the
 // body offsets minus the block start: the display text has one character per body
 // character, so highlights line up, and every mention carries its raw-file span.
-import { prepareArticles } from "./pipeline.ts";
+import { cleanedArticle } from "./articleCache.ts";
+import { loadCorpus, readArticle } from "./corpus.ts";
 import { loadAllRules, mentionsAndTopics } from "./digest.ts";
 import { InputError } from "./inputError.ts";
 import type { CleanArticle } from "./types.ts";
@@ -41,20 +42,21 @@ export function rawPieces(clean: CleanArticle, start: number, end: number): Arra
 }
 
 export function articleReader(id: string, root = process.cwd()) {
-  const { corpus, prepared } = prepareArticles(root, [id]);
-  const p = prepared[0];
-  if (!p) throw new InputError("data/corpus.yaml", null, `no article with id "${id}"`, "check the link or the article's id");
+  const corpus = loadCorpus(root);
+  const meta = corpus.articles.find((a) => a.id === id);
+  if (!meta) throw new InputError("data/corpus.yaml", null, `no article with id "${id}"`, "check the link or the article's id");
+  const article = readArticle(meta, root);
+  const { clean, sentences } = cleanedArticle(article, root);
   const all = loadAllRules(root);
   const { rules, topicRules } = all;
   // the same cached parts the corpus-wide tables read, so the reader agrees with them
-  const { mentions, topics: sentenceTopics } = mentionsAndTopics(p.article, root, all);
-  const { clean, article } = p;
+  const { mentions, topics: sentenceTopics } = mentionsAndTopics(article, root, all);
   // topic tags: per sentence, shown on its paragraph, and counted for the article
   const topicLabel = new Map(topicRules.topics.map((t) => [t.id, t.label]));
   const topicCount = new Map<string, number>();
   const topicsByParagraph = new Map<number, Set<string>>();
   for (const st of sentenceTopics) {
-    const paragraph = p.segmented.sentences[st.sentence].paragraph;
+    const paragraph = sentences[st.sentence].paragraph;
     for (const t of st.topics) {
       topicCount.set(t.topic, (topicCount.get(t.topic) ?? 0) + 1);
       topicsByParagraph.set(paragraph, (topicsByParagraph.get(paragraph) ?? new Set()).add(t.topic));

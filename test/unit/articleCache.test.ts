@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { loadCorpus, readArticles } from "../../loaders/corpus.ts";
 import { cleanArticle } from "../../loaders/clean.ts";
 import { segmentArticle } from "../../loaders/segment.ts";
-import { articleKey, prepareArticle, resetStats, roundTrip, stats } from "../../loaders/articleCache.ts";
+import { articleKey, cleanedArticle, prepareArticle, resetStats, roundTrip, stats } from "../../loaders/articleCache.ts";
 
 const articles = readArticles(loadCorpus());
 
@@ -54,6 +54,33 @@ test("entries are reused, and a corrupt or truncated entry is ignored and rewrit
       assert.equal(stats.corrupt, 1);
       assert.equal(readFileSync(join(dir, file), "utf8"), full, "rewritten");
     }
+  } finally {
+    if (before === undefined) delete process.env.PARALLAX_ARTICLE_CACHE;
+    else process.env.PARALLAX_ARTICLE_CACHE = before;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the reader's view of an entry (no tokens) equals the prepared article's, from the cache, without one and after corruption", () => {
+  const dir = mkdtempSync(join(tmpdir(), "parallax-cache-"));
+  const before = process.env.PARALLAX_ARTICLE_CACHE;
+  try {
+    for (const a of articles) {
+      const clean = cleanArticle(a);
+      const expected = { clean, sentences: segmentArticle(clean).sentences.map(({ paragraph, start, end }) => ({ paragraph, start, end })) };
+      process.env.PARALLAX_ARTICLE_CACHE = "off";
+      assert.deepStrictEqual(cleanedArticle(a), expected, `${a.meta.id}, no cache`);
+      process.env.PARALLAX_ARTICLE_CACHE = dir;
+      assert.deepStrictEqual(cleanedArticle(a), expected, `${a.meta.id}, entry written`);
+      resetStats();
+      assert.deepStrictEqual(cleanedArticle(a), expected, `${a.meta.id}, from the entry`);
+      assert.equal(stats.misses, 0);
+    }
+    const file = join(dir, `${articleKey(articles[0])}.json`);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/"runs":\[\d+/, '"runs":[7'));
+    resetStats();
+    assert.equal(cleanedArticle(articles[0]).clean.body, cleanArticle(articles[0]).body);
+    assert.equal(stats.corrupt, 1);
   } finally {
     if (before === undefined) delete process.env.PARALLAX_ARTICLE_CACHE;
     else process.env.PARALLAX_ARTICLE_CACHE = before;
