@@ -132,17 +132,19 @@ function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string): v
       put(`${encodeURIComponent(actor)}.jsonl`, JSON.stringify(toLine(filed)));
       let lists = shortlists.get(actor);
       if (!lists) shortlists.set(actor, (lists = new Map()));
+      const quotable = { mention: filed.mention, text };
       for (const g of GROUPINGS) {
         const key = `${g}\u0000${meta[g]}`;
         let list = lists.get(key);
         if (!list) lists.set(key, (list = new Shortlist<Quotable>(EVIDENCE_PER_GROUP, (q) => q.mention)));
-        list.offer({ mention: filed.mention, text });
+        list.offer(quotable);
       }
     });
     for (const [actor, lists] of shortlists) {
-      const quoted = new Map<string, string>();
-      for (const list of lists.values()) for (const { mention: m, text } of list.items) quoted.set(JSON.stringify([m.article, m.sentence]), text);
-      for (const [at, text] of quoted) put(`${encodeURIComponent(actor)}.evidence.jsonl`, `${at.slice(0, -1)},${JSON.stringify(text)}]`);
+      // a sentence once, however many groups quote it
+      const quoted = new Map<string, [article: string, sentence: number, text: string]>();
+      for (const list of lists.values()) for (const { mention: m, text } of list.items) quoted.set(`${m.article}\u0000${m.sentence}`, [m.article, m.sentence, text]);
+      for (const line of quoted.values()) put(`${encodeURIComponent(actor)}.evidence.jsonl`, JSON.stringify(line));
     }
   });
 }
