@@ -502,6 +502,9 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
     return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
   }
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
+  // "the demand for Ortega to resign", "called for Baku to withdraw": the holder between a
+  // demand's "for" and an infinitive is the subject of that infinitive
+  if (w === "for" && !h.possessive && frame.tokens[h.tokenEnd]?.lower === "to" && DEMANDS.has(tokens[j - 1]?.lower ?? "")) return "subject";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
   // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
   // ... except after a verb of enabling: "allows Azerbaijan to form partnerships" makes
@@ -509,6 +512,8 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(ENABLING_VERBS.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
   return "subject";
 }
+
+const DEMANDS = new Set(["demand", "demands", "demanded", "demanding", "call", "calls", "called", "calling", "pressure", "push", "pushed", "pushing", "pressed", "pressing", "appeal", "appeals", "appealed", "clamor", "clamour", "petition", "petitioned"]);
 
 const ENABLING_VERBS = new Set(["allow", "allows", "allowed", "allowing", "enable", "enables", "enabled", "enabling", "help", "helps", "helped", "helping", "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered", "empowering"]);
 

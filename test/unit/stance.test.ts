@@ -600,3 +600,8 @@ test("a cue in a phrase of topic after another noun ('talks on closer cooperatio
 test("'the irony of X doing ...' points at a gap between the actor's word and deed", () => {
   assert.equal(stanceOf("The irony of Georgia buying gas from its old rival is plain.", "Georgia"), "unfavorable");
 });
+
+test("'a demand for X to resign': the holder between a demand's 'for' and an infinitive is its subject", () => {
+  assert.equal(stanceOf("The strikes grew into a call for Pashinyan to resign.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("The strikes ended with a bonus for Pashinyan to share.", "Pashinyan"), "neutral");
+});
