@@ -605,3 +605,11 @@ test("'a demand for X to resign': the holder between a demand's 'for' and an inf
   assert.equal(stanceOf("The strikes grew into a call for Pashinyan to resign.", "Pashinyan"), "unfavorable");
   assert.equal(stanceOf("The strikes ended with a bonus for Pashinyan to share.", "Pashinyan"), "neutral");
 });
+
+test("concealment ('covered up', 'kept X in the dark') counts against the one who hides, not the one kept uninformed", () => {
+  const s = "The mayor's office kept Georgia in the dark about the spill.";
+  assert.equal(stanceOf("The ministry kept parliament in the dark, and Georgia knew it.", "Georgia"), "neutral");
+  assert.equal(stanceOf("For weeks Georgia kept its partners in the dark.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia covered up the spill for a week.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+});
