@@ -613,3 +613,9 @@ test("concealment ('covered up', 'kept X in the dark') counts against the one wh
   assert.equal(stanceOf("Georgia covered up the spill for a week.", "Georgia"), "unfavorable");
   assert.equal(stanceOf(s, "Georgia"), "neutral");
 });
+
+test("'tearing X apart' counts against the one who does the harm, not what is torn apart", () => {
+  const s = "Georgia's new grazing rules are tearing the valley villages apart.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("The floods tore the Georgia pavilion apart.", "Georgia"), "neutral");
+});
