@@ -619,3 +619,8 @@ test("'tearing X apart' counts against the one who does the harm, not what is to
   assert.equal(stanceOf(s, "Georgia"), "unfavorable");
   assert.equal(stanceOf("The floods tore the Georgia pavilion apart.", "Georgia"), "neutral");
 });
+
+test("the one a verb of arrest or prosecution is done to ('moved to jail X', 'the prosecution of X') is portrayed as in the wrong", () => {
+  assert.equal(stanceOf("The court moved to jail Pashinyan's former aide and to prosecute Pashinyan.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("Prosecutors sought the prosecution of Georgia's former defence chief and of Georgia itself.", "Georgia"), "unfavorable");
+});
