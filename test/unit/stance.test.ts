@@ -624,3 +624,8 @@ test("the one a verb of arrest or prosecution is done to ('moved to jail X', 'th
   assert.equal(stanceOf("The court moved to jail Pashinyan's former aide and to prosecute Pashinyan.", "Pashinyan"), "unfavorable");
   assert.equal(stanceOf("Prosecutors sought the prosecution of Georgia's former defence chief and of Georgia itself.", "Georgia"), "unfavorable");
 });
+
+test("inflammatory rhetoric ('rabble-rousing', 'a tirade', 'fearmongering') discredits the one who uses it", () => {
+  assert.equal(stanceOf("Georgia's envoy delivered a long tirade at the summit.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Pashinyan recruited a slate of rabble-rousing candidates.", "Pashinyan"), "unfavorable");
+});
