@@ -629,3 +629,8 @@ test("inflammatory rhetoric ('rabble-rousing', 'a tirade', 'fearmongering') disc
   assert.equal(stanceOf("Georgia's envoy delivered a long tirade at the summit.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Pashinyan recruited a slate of rabble-rousing candidates.", "Pashinyan"), "unfavorable");
 });
+
+test("walking back a pledge or an offer ('walked back', 'pulled back an offer', 'reneged') shows the actor in retreat", () => {
+  assert.equal(stanceOf("Georgia has pulled back its offer of a new pipeline route.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Within a day Pashinyan walked back the remarks.", "Pashinyan"), "unfavorable");
+});
