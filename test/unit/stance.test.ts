@@ -634,3 +634,8 @@ test("walking back a pledge or an offer ('walked back', 'pulled back an offer', 
   assert.equal(stanceOf("Georgia has pulled back its offer of a new pipeline route.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Within a day Pashinyan walked back the remarks.", "Pashinyan"), "unfavorable");
 });
+
+test("a personality cult or a strongman's rule is illegitimate", () => {
+  assert.equal(stanceOf("Aliyev's personality cult has grown since 2003.", "Aliyev"), "unfavorable");
+  assert.equal(stanceOf("Aliyev rules the country as a strongman.", "Aliyev"), "unfavorable");
+});
