@@ -639,3 +639,10 @@ test("a personality cult or a strongman's rule is illegitimate", () => {
   assert.equal(stanceOf("Aliyev's personality cult has grown since 2003.", "Aliyev"), "unfavorable");
   assert.equal(stanceOf("Aliyev rules the country as a strongman.", "Aliyev"), "unfavorable");
 });
+
+test("mocking, insulting or smearing someone reflects on the one who does it, as well as on the one mocked", () => {
+  const s = "Georgia's ambassador mocked the Armenian delegation at the dinner.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Pashinyan criticized the new tariff at the dinner.", "Pashinyan"), "neutral");
+  assert.equal(stanceOf("Pashinyan was mocked at the dinner.", "Pashinyan"), "unfavorable");
+});
