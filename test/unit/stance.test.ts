@@ -646,3 +646,8 @@ test("mocking, insulting or smearing someone reflects on the one who does it, as
   assert.equal(stanceOf("Pashinyan criticized the new tariff at the dinner.", "Pashinyan"), "neutral");
   assert.equal(stanceOf("Pashinyan was mocked at the dinner.", "Pashinyan"), "unfavorable");
 });
+
+test("what is 'predicated on' or 'hinges on' another, or 'at the mercy of' it, is dependent", () => {
+  assert.equal(stanceOf("Georgia's grain supply hinges on a single mountain pass.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("In winter the valley is at the mercy of Armenia's pipeline, and Georgia knows it.", "Georgia"), "neutral");
+});
