@@ -651,3 +651,10 @@ test("what is 'predicated on' or 'hinges on' another, or 'at the mercy of' it, i
   assert.equal(stanceOf("Georgia's grain supply hinges on a single mountain pass.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("In winter the valley is at the mercy of Armenia's pipeline, and Georgia knows it.", "Georgia"), "neutral");
 });
+
+test("levers, tools or weapons 'against' another make their holder a threat, and so does weaponizing a resource", () => {
+  const s = "Georgia's main levers against the valley towns are water and grain.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Pashinyan weaponized the gas supply against the valley towns.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("Georgia's main levers in the talks are water and grain.", "Georgia"), "neutral");
+});
