@@ -736,6 +736,12 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (prev === "for" && hit.cue.for) return hit.cue.for;
     if (prev && lexicon.patient_prepositions.has(prev)) return "patient";
     if (prev && lexicon.other_prepositions.has(prev)) return null;
+    // a lexicon adjective right before the actor describes it ("a defiant Trump", "the
+    // corrupt mayor Brown"), a verb before it acts on it ("hurt Brown")
+    if (hit.cue.id === "afinn" && hit.end - hit.start === 1 && gap.every((t) => DETERMINERS.has(t.lower))) {
+      frame.pos ??= posTags(tokens.map((x) => x.text));
+      if (/^JJ/.test(frame.pos[hit.start])) return "agent";
+    }
     // a direct object, or an attributive adjective ("the ineffective CSTO")
     if (gap.length <= 4 && hit.cue.patient !== undefined) return "patient";
     // an adjective right before the actor describes it ("the ineffective CSTO"); a verb

@@ -658,3 +658,7 @@ test("levers, tools or weapons 'against' another make their holder a threat, and
   assert.equal(stanceOf("Pashinyan weaponized the gas supply against the valley towns.", "Pashinyan"), "unfavorable");
   assert.equal(stanceOf("Georgia's main levers in the talks are water and grain.", "Georgia"), "neutral");
 });
+
+test("a lexicon adjective right before the actor describes it ('a greedy X'): the agent's full weight, not a patient's half", () => {
+  assert.equal(stanceOf("A greedy Pashinyan raised the tolls again.", "Pashinyan"), "unfavorable");
+});
