@@ -502,6 +502,9 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
     return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
   }
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
+  // "Moscow cooperates with Tehran to circumvent sanctions": the partner of a joint action
+  // does what follows it, as a "by" phrase would
+  if (w === "with" && (JOINT_ACTION.has(tokens[j - 1]?.lower ?? "") || JOINT_PHRASE.test(`${tokens[j - 2]?.lower} ${tokens[j - 1]?.lower}`))) return "by";
   // "the demand for Ortega to resign", "called for Baku to withdraw": the holder between a
   // demand's "for" and an infinitive is the subject of that infinitive
   if (w === "for" && !h.possessive && frame.tokens[h.tokenEnd]?.lower === "to" && DEMANDS.has(tokens[j - 1]?.lower ?? "")) return "subject";
@@ -512,6 +515,10 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(ENABLING_VERBS.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
   return "subject";
 }
+
+const JOINT_ACTION = new Set(["cooperate", "cooperates", "cooperated", "cooperating", "collaborate", "collaborates", "collaborated", "collaborating", "conspire", "conspires", "conspired", "conspiring", "collude", "colludes", "colluded", "colluding", "coordinate", "coordinates", "coordinated", "coordinating", "partner", "partners", "partnered", "partnering"]);
+// "teamed up with", "joined forces with", "worked together with"
+const JOINT_PHRASE = /^(team|teams|teamed|teaming|join|joins|joined|joining|work|works|worked|working) (up|forces|together)$/;
 
 const DEMANDS = new Set(["demand", "demands", "demanded", "demanding", "call", "calls", "called", "calling", "pressure", "push", "pushed", "pushing", "pressed", "pressing", "appeal", "appeals", "appealed", "clamor", "clamour", "petition", "petitioned"]);
 

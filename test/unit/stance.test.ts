@@ -662,3 +662,10 @@ test("levers, tools or weapons 'against' another make their holder a threat, and
 test("a lexicon adjective right before the actor describes it ('a greedy X'): the agent's full weight, not a patient's half", () => {
   assert.equal(stanceOf("A greedy Pashinyan raised the tolls again.", "Pashinyan"), "unfavorable");
 });
+
+test("the partner 'with' whom a joint action is done ('cooperated with X to', 'teamed up with X to') does what follows, like its subject", () => {
+  const s = "Russia teamed up with Georgia to smuggle arms across the border.";
+  assert.equal(stanceOf("Russia cooperated with Georgia to circumvent the embargo.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Russia met with Georgia to circumvent the embargo.", "Georgia"), "neutral");
+});
