@@ -420,7 +420,13 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
   const covered = new Array<boolean>(tokens.length).fill(false);
   const inHolder = new Array<boolean>(tokens.length).fill(false);
   for (const h of holders) for (let i = h.tokenStart; i < h.tokenEnd; i++) inHolder[i] = true;
-  const ironic = (i: number) => frame.quotes.some(([qs, qe]) => i > qs && i < qe);
+  // a cue inside quotation marks, or a favourable one whose object the author holds up in
+  // them ("endorsed the "reintegration" of Karabakh"), is ironic
+  const ironic = (i: number, end = -1) => {
+    let k = end;
+    while (k >= 0 && k < tokens.length && DETERMINERS.has(tokens[k].lower)) k++;
+    return frame.quotes.some(([qs, qe]) => (i > qs && i < qe) || qs === k);
+  };
   const ctx: MatchContext = {};
 
   for (const cue of rules.patternCues) {
@@ -428,7 +434,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
       for (const m of findMatches(p, tokens, ctx)) {
         if (covered.slice(m.start, m.end).some(Boolean)) continue;
         for (let i = m.start; i < m.end; i++) covered[i] = true;
-        hits.push({ cue, start: m.start, end: m.end, ironic: ironic(m.start) });
+        hits.push({ cue, start: m.start, end: m.end, ironic: ironic(m.start, m.end) });
       }
     }
   }
@@ -449,7 +455,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     if (cues && inName(i)) continue;
     if (cues) {
       covered[i] = true;
-      for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i) });
+      for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i, i + 1) });
     }
   }
   // "cannot draw a wedge" says the actor falls short; "cannot remain passive" says what

@@ -669,3 +669,8 @@ test("the partner 'with' whom a joint action is done ('cooperated with X to', 't
   assert.equal(stanceOf(s, "Georgia"), "unfavorable");
   assert.equal(stanceOf("Russia met with Georgia to circumvent the embargo.", "Georgia"), "neutral");
 });
+
+test("a favourable cue whose object the author holds up in quotation marks ('welcomed the \"settlement\"') is ironic", () => {
+  assert.equal(stanceOf("Georgia welcomed the \"settlement\" of the valley.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia welcomed the settlement of the valley.", "Georgia"), "favorable");
+});
