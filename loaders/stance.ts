@@ -420,7 +420,13 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
   const covered = new Array<boolean>(tokens.length).fill(false);
   const inHolder = new Array<boolean>(tokens.length).fill(false);
   for (const h of holders) for (let i = h.tokenStart; i < h.tokenEnd; i++) inHolder[i] = true;
-  const ironic = (i: number) => frame.quotes.some(([qs, qe]) => i > qs && i < qe);
+  // a cue inside quotation marks, or a favourable one whose object the author holds up in
+  // them ("endorsed the "reintegration" of Karabakh"), is ironic
+  const ironic = (i: number, end = -1) => {
+    let k = end;
+    while (k >= 0 && k < tokens.length && DETERMINERS.has(tokens[k].lower)) k++;
+    return frame.quotes.some(([qs, qe]) => (i > qs && i < qe) || qs === k);
+  };
   const ctx: MatchContext = {};
 
   for (const cue of rules.patternCues) {
@@ -428,7 +434,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
       for (const m of findMatches(p, tokens, ctx)) {
         if (covered.slice(m.start, m.end).some(Boolean)) continue;
         for (let i = m.start; i < m.end; i++) covered[i] = true;
-        hits.push({ cue, start: m.start, end: m.end, ironic: ironic(m.start) });
+        hits.push({ cue, start: m.start, end: m.end, ironic: ironic(m.start, m.end) });
       }
     }
   }
@@ -449,7 +455,7 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
     if (cues && inName(i)) continue;
     if (cues) {
       covered[i] = true;
-      for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i) });
+      for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i, i + 1) });
     }
   }
   // "cannot draw a wedge" says the actor falls short; "cannot remain passive" says what
@@ -502,6 +508,12 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
     return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
   }
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
+  // "Moscow cooperates with Tehran to circumvent sanctions": the partner of a joint action
+  // does what follows it, as a "by" phrase would
+  if (w === "with" && (JOINT_ACTION.has(tokens[j - 1]?.lower ?? "") || JOINT_PHRASE.test(`${tokens[j - 2]?.lower} ${tokens[j - 1]?.lower}`))) return "by";
+  // "the demand for Ortega to resign", "called for Baku to withdraw": the holder between a
+  // demand's "for" and an infinitive is the subject of that infinitive
+  if (w === "for" && !h.possessive && frame.tokens[h.tokenEnd]?.lower === "to" && DEMANDS.has(tokens[j - 1]?.lower ?? "")) return "subject";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
   // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
   // ... except after a verb of enabling: "allows Azerbaijan to form partnerships" makes
@@ -509,6 +521,12 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(ENABLING_VERBS.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
   return "subject";
 }
+
+const JOINT_ACTION = new Set(["cooperate", "cooperates", "cooperated", "cooperating", "collaborate", "collaborates", "collaborated", "collaborating", "conspire", "conspires", "conspired", "conspiring", "collude", "colludes", "colluded", "colluding", "coordinate", "coordinates", "coordinated", "coordinating", "partner", "partners", "partnered", "partnering"]);
+// "teamed up with", "joined forces with", "worked together with"
+const JOINT_PHRASE = /^(team|teams|teamed|teaming|join|joins|joined|joining|work|works|worked|working) (up|forces|together)$/;
+
+const DEMANDS = new Set(["demand", "demands", "demanded", "demanding", "call", "calls", "called", "calling", "pressure", "push", "pushed", "pushing", "pressed", "pressing", "appeal", "appeals", "appealed", "clamor", "clamour", "petition", "petitioned"]);
 
 const ENABLING_VERBS = new Set(["allow", "allows", "allowed", "allowing", "enable", "enables", "enabled", "enabling", "help", "helps", "helped", "helping", "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered", "empowering"]);
 
@@ -731,6 +749,12 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (prev === "for" && hit.cue.for) return hit.cue.for;
     if (prev && lexicon.patient_prepositions.has(prev)) return "patient";
     if (prev && lexicon.other_prepositions.has(prev)) return null;
+    // a lexicon adjective right before the actor describes it ("a defiant Trump", "the
+    // corrupt mayor Brown"), a verb before it acts on it ("hurt Brown")
+    if (hit.cue.id === "afinn" && hit.end - hit.start === 1 && gap.every((t) => DETERMINERS.has(t.lower))) {
+      frame.pos ??= posTags(tokens.map((x) => x.text));
+      if (/^JJ/.test(frame.pos[hit.start])) return "agent";
+    }
     // a direct object, or an attributive adjective ("the ineffective CSTO")
     if (gap.length <= 4 && hit.cue.patient !== undefined) return "patient";
     // an adjective right before the actor describes it ("the ineffective CSTO"); a verb

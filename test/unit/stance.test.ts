@@ -600,3 +600,77 @@ test("a cue in a phrase of topic after another noun ('talks on closer cooperatio
 test("'the irony of X doing ...' points at a gap between the actor's word and deed", () => {
   assert.equal(stanceOf("The irony of Georgia buying gas from its old rival is plain.", "Georgia"), "unfavorable");
 });
+
+test("'a demand for X to resign': the holder between a demand's 'for' and an infinitive is its subject", () => {
+  assert.equal(stanceOf("The strikes grew into a call for Pashinyan to resign.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("The strikes ended with a bonus for Pashinyan to share.", "Pashinyan"), "neutral");
+});
+
+test("concealment ('covered up', 'kept X in the dark') counts against the one who hides, not the one kept uninformed", () => {
+  const s = "The mayor's office kept Georgia in the dark about the spill.";
+  assert.equal(stanceOf("The ministry kept parliament in the dark, and Georgia knew it.", "Georgia"), "neutral");
+  assert.equal(stanceOf("For weeks Georgia kept its partners in the dark.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia covered up the spill for a week.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+});
+
+test("'tearing X apart' counts against the one who does the harm, not what is torn apart", () => {
+  const s = "Georgia's new grazing rules are tearing the valley villages apart.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("The floods tore the Georgia pavilion apart.", "Georgia"), "neutral");
+});
+
+test("the one a verb of arrest or prosecution is done to ('moved to jail X', 'the prosecution of X') is portrayed as in the wrong", () => {
+  assert.equal(stanceOf("The court moved to jail Pashinyan's former aide and to prosecute Pashinyan.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("Prosecutors sought the prosecution of Georgia's former defence chief and of Georgia itself.", "Georgia"), "unfavorable");
+});
+
+test("inflammatory rhetoric ('rabble-rousing', 'a tirade', 'fearmongering') discredits the one who uses it", () => {
+  assert.equal(stanceOf("Georgia's envoy delivered a long tirade at the summit.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Pashinyan recruited a slate of rabble-rousing candidates.", "Pashinyan"), "unfavorable");
+});
+
+test("walking back a pledge or an offer ('walked back', 'pulled back an offer', 'reneged') shows the actor in retreat", () => {
+  assert.equal(stanceOf("Georgia has pulled back its offer of a new pipeline route.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Within a day Pashinyan walked back the remarks.", "Pashinyan"), "unfavorable");
+});
+
+test("a personality cult or a strongman's rule is illegitimate", () => {
+  assert.equal(stanceOf("Aliyev's personality cult has grown since 2003.", "Aliyev"), "unfavorable");
+  assert.equal(stanceOf("Aliyev rules the country as a strongman.", "Aliyev"), "unfavorable");
+});
+
+test("mocking, insulting or smearing someone reflects on the one who does it, as well as on the one mocked", () => {
+  const s = "Georgia's ambassador mocked the Armenian delegation at the dinner.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Pashinyan criticized the new tariff at the dinner.", "Pashinyan"), "neutral");
+  assert.equal(stanceOf("Pashinyan was mocked at the dinner.", "Pashinyan"), "unfavorable");
+});
+
+test("what is 'predicated on' or 'hinges on' another, or 'at the mercy of' it, is dependent", () => {
+  assert.equal(stanceOf("Georgia's grain supply hinges on a single mountain pass.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("In winter the valley is at the mercy of Armenia's pipeline, and Georgia knows it.", "Georgia"), "neutral");
+});
+
+test("levers, tools or weapons 'against' another make their holder a threat, and so does weaponizing a resource", () => {
+  const s = "Georgia's main levers against the valley towns are water and grain.";
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Pashinyan weaponized the gas supply against the valley towns.", "Pashinyan"), "unfavorable");
+  assert.equal(stanceOf("Georgia's main levers in the talks are water and grain.", "Georgia"), "neutral");
+});
+
+test("a lexicon adjective right before the actor describes it ('a greedy X'): the agent's full weight, not a patient's half", () => {
+  assert.equal(stanceOf("A greedy Pashinyan raised the tolls again.", "Pashinyan"), "unfavorable");
+});
+
+test("the partner 'with' whom a joint action is done ('cooperated with X to', 'teamed up with X to') does what follows, like its subject", () => {
+  const s = "Russia teamed up with Georgia to smuggle arms across the border.";
+  assert.equal(stanceOf("Russia cooperated with Georgia to circumvent the embargo.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Russia met with Georgia to circumvent the embargo.", "Georgia"), "neutral");
+});
+
+test("a favourable cue whose object the author holds up in quotation marks ('welcomed the \"settlement\"') is ironic", () => {
+  assert.equal(stanceOf("Georgia welcomed the \"settlement\" of the valley.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia welcomed the settlement of the valley.", "Georgia"), "favorable");
+});
