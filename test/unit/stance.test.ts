@@ -600,3 +600,11 @@ test("a cue in a phrase of topic after another noun ('talks on closer cooperatio
 test("'the irony of X doing ...' points at a gap between the actor's word and deed", () => {
   assert.equal(stanceOf("The irony of Georgia buying gas from its old rival is plain.", "Georgia"), "unfavorable");
 });
+
+test("smearing, vilifying or misrepresenting an actor ('smeared Georgia', 'mischaracterized Armenia's offer') wrongs it: the one doing it is unfair, the one smeared is not criticised", () => {
+  const s = "Georgia smeared Armenia in a string of anonymous leaflets.";
+  assert.equal(stanceOf(s, "Armenia"), "favorable");
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("The pamphlet mischaracterized Armenia's offer on the border villages.", "Armenia"), "favorable");
+  assert.equal(stanceOf("Georgia criticised Armenia in a string of anonymous leaflets.", "Armenia"), "unfavorable");
+});
