@@ -608,3 +608,10 @@ test("smearing, vilifying or misrepresenting an actor ('smeared Georgia', 'misch
   assert.equal(stanceOf("The pamphlet mischaracterized Armenia's offer on the border villages.", "Armenia"), "favorable");
   assert.equal(stanceOf("Georgia criticised Armenia in a string of anonymous leaflets.", "Armenia"), "unfavorable");
 });
+
+test("doing better than another or than expected ('performed better than', 'fared better') favors the actor; beating another is a defeat for the one beaten", () => {
+  assert.equal(stanceOf("Georgia performed better than most of its neighbours in the rural districts.", "Georgia"), "favorable");
+  const s = "Georgia beat Armenia in the final round of the tender.";
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "unfavorable");
+});
