@@ -615,3 +615,8 @@ test("doing better than another or than expected ('performed better than', 'fare
   assert.equal(stanceOf(s, "Georgia"), "favorable");
   assert.equal(stanceOf(s, "Armenia"), "unfavorable");
 });
+
+test("a lead in a race or a poll ('a narrow lead over', 'kept her lead') favors the one ahead; 'the lead author' is no lead", () => {
+  assert.equal(stanceOf("Georgia kept a slight lead over Armenia in the count.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia is the lead author of the valley report.", "Georgia"), "neutral");
+});
