@@ -275,6 +275,15 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     clauseWeight.push(weight);
     current = clauseWeight.length - 1;
   };
+  // "a small but sturdy lead": "but" or "yet" between two adjectives before their noun
+  // joins them inside one noun phrase; it opens no clause
+  let pos: string[] | undefined;
+  const betweenAdjectives = (i: number) => {
+    if (i < 1 || i + 2 >= n || !/^(but|yet)$/.test(tokens[i].lower)) return false;
+    pos ??= posTags(tokens.map((x) => x.text));
+    // the tagger often reads the noun after two adjectives as a verb ("sturdy lead/VB")
+    return /^JJ/.test(pos[i - 1]) && /^JJ/.test(pos[i + 1]) && /^(NN|VBP?$)/.test(pos[i + 2]);
+  };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const prev = tokens[i - 1];
@@ -285,7 +294,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     } else if (t.text === "," && concessiveOpen) {
       newClause();
       concessiveOpen = false;
-    } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",") && !(t.lower === "yet" && next?.lower === "to")) {
+    } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",") && !(t.lower === "yet" && next?.lower === "to") && !betweenAdjectives(i)) {
       // "A, but B": B is what the sentence asserts; A is conceded ("has yet to deliver" is
       // no contrast but a negator, in the lexicon)
       for (let c = 0; c <= current; c++) clauseWeight[c] = Math.min(clauseWeight[c], settings.concession_factor);

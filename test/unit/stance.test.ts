@@ -620,3 +620,10 @@ test("a lead in a race or a poll ('a narrow lead over', 'kept her lead') favors 
   assert.equal(stanceOf("Georgia kept a slight lead over Armenia in the count.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia is the lead author of the valley report.", "Georgia"), "neutral");
 });
+
+test("'but' between two adjectives before their noun ('a small but sturdy lead') joins them in one noun phrase: it concedes nothing", () => {
+  const tag = tagText("Georgia kept a small but sturdy lead over Armenia in the count.", rules)[0];
+  assert.equal(tag.text, "Georgia");
+  assert.ok(!tag.rules.includes("concession"));
+  assert.ok(tagText("Georgia was successful in Syria, but Armenia failed in Libya.", rules)[0].rules.includes("concession"));
+});
