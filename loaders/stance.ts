@@ -511,12 +511,26 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
     return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
   }
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
+  if (absoluteWith(h, frame)) return "subject";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
   // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
   // ... except after a verb of enabling: "allows Azerbaijan to form partnerships" makes
   // Azerbaijan the subject of "form"
   if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(ENABLING_VERBS.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
   return "subject";
+}
+
+/**
+ * "With Clinton clinging to a narrow lead, Trump ...": a holder after "with" or "without"
+ * opening a phrase and followed by a participle is the subject of that participle (only up
+ * to the comma that closes the phrase).
+ */
+function absoluteWith(h: Holder, frame: SentenceFrame): boolean {
+  const { tokens } = frame;
+  const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
+  if (j < 0 || h.possessive || !/^(with|without)$/.test(tokens[j].lower) || (j > 0 && tokens[j - 1].text !== ",")) return false;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  return frame.pos[h.tokenEnd] === "VBG";
 }
 
 const ENABLING_VERBS = new Set(["allow", "allows", "allowed", "allowing", "enable", "enables", "enabled", "enabling", "help", "helps", "helped", "helping", "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered", "empowering"]);
@@ -686,6 +700,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
     if (!eligibility) return null;
+    if (absoluteWith(target, frame) && gap.some((t) => t.text === ",")) return null;
     // the nearest eligible holder before the cue is its subject, with those coordinated
     const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject" && !(h.possessive && inPredicate(h, frame)));
     const nearest = candidates.sort((a, b) => b.tokenEnd - a.tokenEnd)[0];

@@ -627,3 +627,10 @@ test("'but' between two adjectives before their noun ('a small but sturdy lead')
   assert.ok(!tag.rules.includes("concession"));
   assert.ok(tagText("Georgia was successful in Syria, but Armenia failed in Libya.", rules)[0].rules.includes("concession"));
 });
+
+test("'With X clinging to ..., Y ...': a holder after an opening 'with' and before a participle is the participle's subject, up to the comma", () => {
+  const s = "With Georgia clinging to a slight lead, Armenia waited for the count.";
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf("With Georgia clinging to a slight lead, Armenia suffered a humiliating defeat.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Armenia met with Georgia to discuss a slight lead in the count.", "Georgia"), "neutral");
+});
