@@ -634,3 +634,8 @@ test("'With X clinging to ..., Y ...': a holder after an opening 'with' and befo
   assert.equal(stanceOf("With Georgia clinging to a slight lead, Armenia suffered a humiliating defeat.", "Georgia"), "favorable");
   assert.equal(stanceOf("Armenia met with Georgia to discuss a slight lead in the count.", "Georgia"), "neutral");
 });
+
+test("serving, giving or speaking up for others ('has fought for', 'volunteered at', 'serve in the military') favors the actor; 'volunteer militias' and 'his mentor' do not", () => {
+  assert.equal(stanceOf("Georgia has fought for the valley farmers for decades.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia met the volunteer teams in the valley.", "Georgia"), "neutral");
+});
