@@ -639,3 +639,7 @@ test("serving, giving or speaking up for others ('has fought for', 'volunteered 
   assert.equal(stanceOf("Georgia has fought for the valley farmers for decades.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia met the volunteer teams in the valley.", "Georgia"), "neutral");
 });
+
+test("being chosen for a role or given an award ('was picked to host', 'tapped to lead') favors the actor", () => {
+  assert.equal(stanceOf("Georgia was picked to host the next regional summit.", "Georgia"), "favorable");
+});
