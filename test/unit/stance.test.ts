@@ -643,3 +643,7 @@ test("serving, giving or speaking up for others ('has fought for', 'volunteered 
 test("being chosen for a role or given an award ('was picked to host', 'tapped to lead') favors the actor", () => {
   assert.equal(stanceOf("Georgia was picked to host the next regional summit.", "Georgia"), "favorable");
 });
+
+test("improving, modernising or transforming something ('its drive to modernise the army') favors the actor", () => {
+  assert.equal(stanceOf("Georgia has modernised its border posts along the valley.", "Georgia"), "favorable");
+});
