@@ -105,6 +105,23 @@ export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRul
       for (let i = hit.start; i < hit.end; i++) attached.add(i);
   return targets.map((target) => {
     const own = tagTarget(target, holders, hits, frame, rules, attached);
+    // a pronoun given as the target ("in his article", "He was ...") stands for its
+    // antecedent: the cues that reach the antecedent, or another pronoun standing for it,
+    // reach it too (not their AFINN fallback: words near another mention are mostly topic)
+    if (target.tokenEnd === target.tokenStart + 1 && PRONOUNS.has(tokens[target.tokenStart].lower)) {
+      const mine = pronounHolders(tokens, named.filter((h) => h !== target), rules).find((p) => p.holder.tokenStart === target.tokenStart);
+      const ante = mine && holders.find((h) => h === mine.antecedent);
+      if (ante) {
+        const ownRefs = new Set(pronouns.filter((p) => p.antecedent === target).map((p) => p.holder));
+        const sources = [ante, ...pronouns.filter((p) => p.antecedent === ante || p.antecedent === target).map((p) => p.holder)];
+        const evidence = own.evidence.filter((e) => e.rule !== "sentence-tone");
+        const ownHits = new Set(hits.filter((h) => !overlaps(h, target) && roleOf(h, target, holders, frame, rules)).map((h) => h.start));
+        for (const src of sources)
+          for (const e of tagTarget(src, holders, hits, frame, rules, attached).evidence)
+            if (e.rule !== "sentence-tone" && (e.rule !== "afinn" || ownRefs.has(src)) && !ownHits.has(e.tokenStart) && !evidence.some((x) => x.tokenStart === e.tokenStart && x.rule === e.rule)) evidence.push({ ...e, modifiers: [...e.modifiers, "coreference"] });
+        if (evidence.length > 0) return summarise(evidence, rules);
+      }
+    }
     const refs = pronouns.filter((p) => p.antecedent === target).map((p) => p.holder);
     if (refs.length === 0) return own;
     // "Russia ... its passive response": what reaches the pronoun reaches its antecedent

@@ -647,3 +647,12 @@ test("being chosen for a role or given an award ('was picked to host', 'tapped t
 test("improving, modernising or transforming something ('its drive to modernise the army') favors the actor", () => {
   assert.equal(stanceOf("Georgia has modernised its border posts along the valley.", "Georgia"), "favorable");
 });
+
+test("a pronoun given as the target ('he', 'his') stands for its antecedent: the cues that reach the antecedent reach it", () => {
+  const text = "The committee praised Smith before he left the hall.";
+  const he = text.indexOf(" he ") + 1;
+  assert.equal(tagTarget(text, { start: he, end: he + 2 }, rules).stance, "favorable");
+  const other = "The committee praised Smith before Jones left the hall.";
+  const jones = other.indexOf("Jones");
+  assert.equal(tagTarget(other, { start: jones, end: jones + 5 }, rules).stance, "neutral");
+});
