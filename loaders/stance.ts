@@ -93,7 +93,7 @@ export function labelFor(score: number, threshold: number): StanceLabel {
  */
 export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRules, others: Holder[] = []): StanceTag[] {
   const named = [...targets, ...others];
-  const pronouns = pronounHolders(tokens, named, rules);
+  const pronouns = [...pronounHolders(tokens, named, rules), ...speakerPronouns(tokens, named)];
   const holders = [...named, ...pronouns.map((p) => p.holder)];
   const frame = buildFrame(tokens, holders, rules);
   const hits = findCueHits(tokens, holders, rules, frame);
@@ -178,6 +178,44 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
     if (!antecedent) return;
     out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive: kind === "possessive" }, antecedent });
   });
+  return out;
+}
+
+const OPINION_VERBS = new Set(["think", "thought", "believe", "believed", "bet", "guess", "suppose", "hope", "hoped", "feel", "felt", "know", "knew", "say", "said", "mean", "meant", "expect", "expected", "suspect", "fear", "worry", "doubt", "wonder", "imagine", "assume", "predict", "argue", "tell", "told", "see", "saw", "heard", "hear"]);
+const FIRST_PERSON = new Map<string, boolean>([["i", false], ["me", false], ["my", true], ["myself", false]]);
+
+/**
+ * "“I just wanted to show solidarity,” she told HuffPost": in a quotation whose speaker is
+ * a holder named right after it (or right before a verb of saying that opens it), "I",
+ * "me" and "my" stand for the speaker.
+ */
+function speakerPronouns(tokens: Token[], named: Holder[]): Array<{ holder: Holder; antecedent: Holder }> {
+  const out: Array<{ holder: Holder; antecedent: Holder }> = [];
+  const marks = tokens.map((t, i) => (t.text === '"' ? i : -1)).filter((i) => i >= 0);
+  for (let k = 0; k + 1 < marks.length; k += 2) {
+    const [qs, qe] = [marks[k], marks[k + 1]];
+    let after = qe + 1;
+    if (tokens[after]?.text === ",") after++;
+    // '"...," she said', '"...," said Smith', 'Smith said: "..."', 'Smith said, "..."'
+    let speaker = named.find((h) => h.tokenStart === after && SPEECH_VERBS.has(tokens[h.tokenEnd]?.lower ?? ""))
+      ?? (SPEECH_VERBS.has(tokens[after]?.lower ?? "") ? named.find((h) => h.tokenStart === after + 1) : undefined);
+    if (!speaker) {
+      let before = qs - 1;
+      if (tokens[before]?.text === "," || tokens[before]?.text === ":") before--;
+      if (SPEECH_VERBS.has(tokens[before]?.lower ?? "")) speaker = named.find((h) => h.tokenEnd === before);
+    }
+    if (!speaker) continue;
+    for (let i = qs + 1; i < qe; i++) {
+      const possessive = FIRST_PERSON.get(tokens[i].lower);
+      if (possessive === undefined || tokens[i].kind !== "word") continue;
+      // "I think that would be a healthy thing for her to resign": what the speaker thinks
+      // is about someone else
+      let v = i + 1;
+      while (/ly$/.test(tokens[v]?.lower ?? "") || /^(do|did|n't|really|just|also|still|not)$/.test(tokens[v]?.lower ?? "")) v++;
+      if (OPINION_VERBS.has(tokens[v]?.lower ?? "")) continue;
+      out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive }, antecedent: speaker });
+    }
+  }
   return out;
 }
 

@@ -656,3 +656,13 @@ test("a pronoun given as the target ('he', 'his') stands for its antecedent: the
   const jones = other.indexOf("Jones");
   assert.equal(tagTarget(other, { start: jones, end: jones + 5 }, rules).stance, "neutral");
 });
+
+test("in a quotation, 'I' and 'my' stand for the speaker named right after it or before the verb of saying that opens it; 'I think ...' is about someone else", () => {
+  const span = (text: string, word: string) => {
+    const i = text.lastIndexOf(word);
+    return tagTarget(text, { start: i, end: i + word.length }, rules).stance;
+  };
+  assert.equal(span("\u201cI volunteered at the shelter every weekend,\u201d she said.", "she"), "favorable");
+  assert.equal(span("Jones said: \u201cI volunteered at the shelter every weekend.\u201d", "Jones"), "favorable");
+  assert.equal(span("\u201cI think the mayor should resign,\u201d she said.", "she"), "neutral");
+});
