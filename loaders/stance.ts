@@ -123,6 +123,12 @@ export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRul
       }
     }
     const refs = pronouns.filter((p) => p.antecedent === target).map((p) => p.holder);
+    // "Bannon's actual comments ... Bannon's interview": a person's name (or surname) again
+    // in the sentence is the same person, like a pronoun standing for it (not a state or a
+    // body: "Iran ... Iran" are labelled each on its own)
+    const surname = (h: Holder) => tokens[h.tokenEnd - 1].lower.replace(/'s?$/, "");
+    if (target.person !== false && !PRONOUNS.has(tokens[target.tokenStart].lower))
+      for (const o of others) if (o.person !== false && o.tokenEnd - o.tokenStart <= 2 && surname(o) === surname(target) && /^\p{Lu}/u.test(tokens[o.tokenEnd - 1].text)) refs.push(o);
     if (refs.length === 0) return own;
     // "Russia ... its passive response": what reaches the pronoun reaches its antecedent
     const evidence = own.evidence.filter((e) => e.rule !== "sentence-tone");

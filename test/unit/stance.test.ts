@@ -666,3 +666,10 @@ test("in a quotation, 'I' and 'my' stand for the speaker named right after it or
   assert.equal(span("Jones said: \u201cI volunteered at the shelter every weekend.\u201d", "Jones"), "favorable");
   assert.equal(span("\u201cI think the mayor should resign,\u201d she said.", "she"), "neutral");
 });
+
+test("the same person's name again in the sentence ('Smith ... Smith') is the same person: what reaches one mention reaches the other", () => {
+  const text = "The report on Smith was late, and the board criticised Smith.";
+  assert.equal(tagTarget(text, { start: 14, end: 19 }, rules).stance, "unfavorable");
+  const other = "The report on Smith was late, and the board criticised Jones.";
+  assert.equal(tagTarget(other, { start: 14, end: 19 }, rules).stance, "neutral");
+});
