@@ -387,6 +387,9 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     }
     if (!isNegator(tokens[i], rules)) continue;
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
+    // "without having to adhere to", "without needing to": free of an obligation, which says
+    // nothing against what the actor does
+    if (tokens[i].lower === "without" && /^(having|needing|being)$/.test(tokens[i + 1]?.lower ?? "") && /^(to|forced|obliged|required|compelled)$/.test(tokens[i + 2]?.lower ?? "")) continue;
     // "was halted by a Russian-brokered ceasefire": a passive negator's "by" phrase names who negates
     if (tokens[i + 1]?.lower === "by") continue;
     // "unable or unwilling to act": coordinated negators share one scope, they do not negate each other

@@ -673,3 +673,8 @@ test("the same person's name again in the sentence ('Smith ... Smith') is the sa
   const other = "The report on Smith was late, and the board criticised Jones.";
   assert.equal(tagTarget(other, { start: 14, end: 19 }, rules).stance, "neutral");
 });
+
+test("'without having to' frees the actor of an obligation: it does not negate what follows against it", () => {
+  assert.notEqual(stanceOf("Georgia held the valley without having to cooperate with its neighbours.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia held the valley without any cooperation with its neighbours.", "Georgia"), "unfavorable");
+});
