@@ -678,3 +678,8 @@ test("'without having to' frees the actor of an obligation: it does not negate w
   assert.notEqual(stanceOf("Georgia held the valley without having to cooperate with its neighbours.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Georgia held the valley without any cooperation with its neighbours.", "Georgia"), "unfavorable");
 });
+
+test("a negated limit ('avoided being constrained', 'is not limited') says the actor is free to act: favorable", () => {
+  assert.equal(stanceOf("Georgia avoided being constrained by the old alliance.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia was constrained by the old alliance.", "Georgia"), "unfavorable");
+});
