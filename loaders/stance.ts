@@ -255,7 +255,9 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
     if (frame.negated[hit.start]) {
       // "went ahead without U.S. support" says the support was absent, not withheld
       const withheld = hit.cue.if_negated !== undefined && frame.negator[hit.start] !== "without";
-      w = withheld ? Math.sign(base) * hit.cue.if_negated! : -w * (w < 0 ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
+      // "made Iran's marginalization unworkable": a predicate of collapse undoes a plight in full
+      const undone = frame.negator[hit.start] === "reverser";
+      w = withheld ? Math.sign(base) * hit.cue.if_negated! : -w * (w < 0 && !undone ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
       modifiers.push("negation");
     }
     const clause = frame.clause[hit.start];
@@ -409,7 +411,10 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     if (!lexicon.reversers.has(tokens[i].lower)) continue;
     let k = i - 1;
     while (k > 0 && clause[k] === clause[i] && (AUXILIARIES.has(tokens[k].lower) || PREDICATE_ADVERBS.has(tokens[k].lower) || /^[a-z]+ly$/.test(tokens[k].lower))) k--;
-    if (tokens[k].kind === "word" && clause[k] === clause[i] && !AUXILIARIES.has(tokens[k].lower)) negated[k] = !negated[k];
+    if (tokens[k].kind === "word" && clause[k] === clause[i] && !AUXILIARIES.has(tokens[k].lower)) {
+      negated[k] = !negated[k];
+      negator[k] = "reverser";
+    }
   }
 
   const hedgedClause = new Set<number>();

@@ -519,7 +519,9 @@ test("the one holding a view of another is not the subject of what the view says
 });
 
 test("an untenable or unsustainable state denies the noun it is said of: 'made X's isolation untenable' is no weakness of X", () => {
-  assert.equal(stanceOf("The new ferry line made Georgia's isolation untenable.", "Georgia"), "neutral");
+  // the plight undone in full reads as favorable (as the gold labels "made Iran's regional
+  // marginalization unworkable")
+  assert.equal(stanceOf("The new ferry line made Georgia's isolation untenable.", "Georgia"), "favorable");
   assert.equal(stanceOf("The new ferry line deepened Georgia's isolation.", "Georgia"), "unfavorable");
 });
 
@@ -682,4 +684,9 @@ test("'without having to' frees the actor of an obligation: it does not negate w
 test("a negated limit ('avoided being constrained', 'is not limited') says the actor is free to act: favorable", () => {
   assert.equal(stanceOf("Georgia avoided being constrained by the old alliance.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia was constrained by the old alliance.", "Georgia"), "unfavorable");
+});
+
+test("a predicate of collapse said of a plight undoes it in full ('made Georgia's isolation untenable'): favorable, unlike a merely avoided misdeed", () => {
+  assert.equal(stanceOf("The new railway made Georgia's isolation untenable.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia avoided threats in the valley.", "Georgia"), "neutral");
 });
