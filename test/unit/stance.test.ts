@@ -690,3 +690,8 @@ test("a predicate of collapse said of a plight undoes it in full ('made Georgia'
   assert.equal(stanceOf("The new railway made Georgia's isolation untenable.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia avoided threats in the valley.", "Georgia"), "neutral");
 });
+
+test("dealing with a problem ('tackled the shortage', 'addresses concerns about') favors the actor; 'addressed the crowd' is no problem solved", () => {
+  assert.equal(stanceOf("Georgia tackled the housing shortage in the valley.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia addressed the delegates in the valley.", "Georgia"), "neutral");
+});
