@@ -695,3 +695,8 @@ test("dealing with a problem ('tackled the shortage', 'addresses concerns about'
   assert.equal(stanceOf("Georgia tackled the housing shortage in the valley.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia addressed the delegates in the valley.", "Georgia"), "neutral");
 });
+
+test("reducing a harm ('cut poverty', 'close loopholes to reduce the deficit', 'fighting corruption') favors the actor", () => {
+  assert.equal(stanceOf("Georgia has cut poverty in the valley by half.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia is fighting corruption in its courts.", "Georgia"), "favorable");
+});
