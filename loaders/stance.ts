@@ -93,7 +93,7 @@ export function labelFor(score: number, threshold: number): StanceLabel {
  */
 export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRules, others: Holder[] = []): StanceTag[] {
   const named = [...targets, ...others];
-  const pronouns = pronounHolders(tokens, named, rules);
+  const pronouns = [...pronounHolders(tokens, named, rules), ...speakerPronouns(tokens, named)];
   const holders = [...named, ...pronouns.map((p) => p.holder)];
   const frame = buildFrame(tokens, holders, rules);
   const hits = findCueHits(tokens, holders, rules, frame);
@@ -105,7 +105,30 @@ export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRul
       for (let i = hit.start; i < hit.end; i++) attached.add(i);
   return targets.map((target) => {
     const own = tagTarget(target, holders, hits, frame, rules, attached);
+    // a pronoun given as the target ("in his article", "He was ...") stands for its
+    // antecedent: the cues that reach the antecedent, or another pronoun standing for it,
+    // reach it too (not their AFINN fallback: words near another mention are mostly topic)
+    if (target.tokenEnd === target.tokenStart + 1 && PRONOUNS.has(tokens[target.tokenStart].lower)) {
+      const mine = pronounHolders(tokens, named.filter((h) => h !== target), rules).find((p) => p.holder.tokenStart === target.tokenStart);
+      const ante = mine && holders.find((h) => h === mine.antecedent);
+      if (ante) {
+        const ownRefs = new Set(pronouns.filter((p) => p.antecedent === target).map((p) => p.holder));
+        const sources = [ante, ...pronouns.filter((p) => p.antecedent === ante || p.antecedent === target).map((p) => p.holder)];
+        const evidence = own.evidence.filter((e) => e.rule !== "sentence-tone");
+        const ownHits = new Set(hits.filter((h) => !overlaps(h, target) && roleOf(h, target, holders, frame, rules)).map((h) => h.start));
+        for (const src of sources)
+          for (const e of tagTarget(src, holders, hits, frame, rules, attached).evidence)
+            if (e.rule !== "sentence-tone" && (e.rule !== "afinn" || ownRefs.has(src)) && !ownHits.has(e.tokenStart) && !evidence.some((x) => x.tokenStart === e.tokenStart && x.rule === e.rule)) evidence.push({ ...e, modifiers: [...e.modifiers, "coreference"] });
+        if (evidence.length > 0) return summarise(evidence, rules);
+      }
+    }
     const refs = pronouns.filter((p) => p.antecedent === target).map((p) => p.holder);
+    // "Bannon's actual comments ... Bannon's interview": a person's name (or surname) again
+    // in the sentence is the same person, like a pronoun standing for it (not a state or a
+    // body: "Iran ... Iran" are labelled each on its own)
+    const surname = (h: Holder) => tokens[h.tokenEnd - 1].lower.replace(/'s?$/, "");
+    if (target.person !== false && !PRONOUNS.has(tokens[target.tokenStart].lower))
+      for (const o of others) if (o.person !== false && o.tokenEnd - o.tokenStart <= 2 && surname(o) === surname(target) && /^\p{Lu}/u.test(tokens[o.tokenEnd - 1].text)) refs.push(o);
     if (refs.length === 0) return own;
     // "Russia ... its passive response": what reaches the pronoun reaches its antecedent
     const evidence = own.evidence.filter((e) => e.rule !== "sentence-tone");
@@ -164,6 +187,44 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
   return out;
 }
 
+const OPINION_VERBS = new Set(["think", "thought", "believe", "believed", "bet", "guess", "suppose", "hope", "hoped", "feel", "felt", "know", "knew", "say", "said", "mean", "meant", "expect", "expected", "suspect", "fear", "worry", "doubt", "wonder", "imagine", "assume", "predict", "argue", "tell", "told", "see", "saw", "heard", "hear"]);
+const FIRST_PERSON = new Map<string, boolean>([["i", false], ["me", false], ["my", true], ["myself", false]]);
+
+/**
+ * "“I just wanted to show solidarity,” she told HuffPost": in a quotation whose speaker is
+ * a holder named right after it (or right before a verb of saying that opens it), "I",
+ * "me" and "my" stand for the speaker.
+ */
+function speakerPronouns(tokens: Token[], named: Holder[]): Array<{ holder: Holder; antecedent: Holder }> {
+  const out: Array<{ holder: Holder; antecedent: Holder }> = [];
+  const marks = tokens.map((t, i) => (t.text === '"' ? i : -1)).filter((i) => i >= 0);
+  for (let k = 0; k + 1 < marks.length; k += 2) {
+    const [qs, qe] = [marks[k], marks[k + 1]];
+    let after = qe + 1;
+    if (tokens[after]?.text === ",") after++;
+    // '"...," she said', '"...," said Smith', 'Smith said: "..."', 'Smith said, "..."'
+    let speaker = named.find((h) => h.tokenStart === after && SPEECH_VERBS.has(tokens[h.tokenEnd]?.lower ?? ""))
+      ?? (SPEECH_VERBS.has(tokens[after]?.lower ?? "") ? named.find((h) => h.tokenStart === after + 1) : undefined);
+    if (!speaker) {
+      let before = qs - 1;
+      if (tokens[before]?.text === "," || tokens[before]?.text === ":") before--;
+      if (SPEECH_VERBS.has(tokens[before]?.lower ?? "")) speaker = named.find((h) => h.tokenEnd === before);
+    }
+    if (!speaker) continue;
+    for (let i = qs + 1; i < qe; i++) {
+      const possessive = FIRST_PERSON.get(tokens[i].lower);
+      if (possessive === undefined || tokens[i].kind !== "word") continue;
+      // "I think that would be a healthy thing for her to resign": what the speaker thinks
+      // is about someone else
+      let v = i + 1;
+      while (/ly$/.test(tokens[v]?.lower ?? "") || /^(do|did|n't|really|just|also|still|not)$/.test(tokens[v]?.lower ?? "")) v++;
+      if (OPINION_VERBS.has(tokens[v]?.lower ?? "")) continue;
+      out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive }, antecedent: speaker });
+    }
+  }
+  return out;
+}
+
 function isPrepositionalObject(h: Holder, tokens: Token[], rules: StanceRules): boolean {
   const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
   return j >= 0 && isPreposition(tokens[j].lower, rules);
@@ -194,7 +255,9 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
     if (frame.negated[hit.start]) {
       // "went ahead without U.S. support" says the support was absent, not withheld
       const withheld = hit.cue.if_negated !== undefined && frame.negator[hit.start] !== "without";
-      w = withheld ? Math.sign(base) * hit.cue.if_negated! : -w * (w < 0 ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
+      // "made Iran's marginalization unworkable": a predicate of collapse undoes a plight in full
+      const undone = frame.negator[hit.start] === "reverser";
+      w = withheld ? Math.sign(base) * hit.cue.if_negated! : -w * (w < 0 && !undone ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
       modifiers.push("negation");
     }
     const clause = frame.clause[hit.start];
@@ -275,6 +338,15 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     clauseWeight.push(weight);
     current = clauseWeight.length - 1;
   };
+  // "a small but sturdy lead": "but" or "yet" between two adjectives before their noun
+  // joins them inside one noun phrase; it opens no clause
+  let pos: string[] | undefined;
+  const betweenAdjectives = (i: number) => {
+    if (i < 1 || i + 2 >= n || !/^(but|yet)$/.test(tokens[i].lower)) return false;
+    pos ??= posTags(tokens.map((x) => x.text));
+    // the tagger often reads the noun after two adjectives as a verb ("sturdy lead/VB")
+    return /^JJ/.test(pos[i - 1]) && /^JJ/.test(pos[i + 1]) && /^(NN|VBP?$)/.test(pos[i + 2]);
+  };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const prev = tokens[i - 1];
@@ -285,7 +357,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     } else if (t.text === "," && concessiveOpen) {
       newClause();
       concessiveOpen = false;
-    } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",") && !(t.lower === "yet" && next?.lower === "to")) {
+    } else if (lexicon.contrast.has(t.lower) && !(prev?.text === "," && next?.text === ",") && !(t.lower === "yet" && next?.lower === "to") && !betweenAdjectives(i)) {
       // "A, but B": B is what the sentence asserts; A is conceded ("has yet to deliver" is
       // no contrast but a negator, in the lexicon)
       for (let c = 0; c <= current; c++) clauseWeight[c] = Math.min(clauseWeight[c], settings.concession_factor);
@@ -317,6 +389,9 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     }
     if (!isNegator(tokens[i], rules)) continue;
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
+    // "without having to adhere to", "without needing to": free of an obligation, which says
+    // nothing against what the actor does
+    if (tokens[i].lower === "without" && /^(having|needing|being)$/.test(tokens[i + 1]?.lower ?? "") && /^(to|forced|obliged|required|compelled)$/.test(tokens[i + 2]?.lower ?? "")) continue;
     // "was halted by a Russian-brokered ceasefire": a passive negator's "by" phrase names who negates
     if (tokens[i + 1]?.lower === "by") continue;
     // "unable or unwilling to act": coordinated negators share one scope, they do not negate each other
@@ -336,7 +411,10 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     if (!lexicon.reversers.has(tokens[i].lower)) continue;
     let k = i - 1;
     while (k > 0 && clause[k] === clause[i] && (AUXILIARIES.has(tokens[k].lower) || PREDICATE_ADVERBS.has(tokens[k].lower) || /^[a-z]+ly$/.test(tokens[k].lower))) k--;
-    if (tokens[k].kind === "word" && clause[k] === clause[i] && !AUXILIARIES.has(tokens[k].lower)) negated[k] = !negated[k];
+    if (tokens[k].kind === "word" && clause[k] === clause[i] && !AUXILIARIES.has(tokens[k].lower)) {
+      negated[k] = !negated[k];
+      negator[k] = "reverser";
+    }
   }
 
   const hedgedClause = new Set<number>();
@@ -508,6 +586,7 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
     return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
   }
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
+  if (absoluteWith(h, frame)) return "subject";
   // "Moscow cooperates with Tehran to circumvent sanctions": the partner of a joint action
   // does what follows it, as a "by" phrase would
   if (w === "with" && (JOINT_ACTION.has(tokens[j - 1]?.lower ?? "") || JOINT_PHRASE.test(`${tokens[j - 2]?.lower} ${tokens[j - 1]?.lower}`))) return "by";
@@ -527,6 +606,19 @@ const JOINT_ACTION = new Set(["cooperate", "cooperates", "cooperated", "cooperat
 const JOINT_PHRASE = /^(team|teams|teamed|teaming|join|joins|joined|joining|work|works|worked|working) (up|forces|together)$/;
 
 const DEMANDS = new Set(["demand", "demands", "demanded", "demanding", "call", "calls", "called", "calling", "pressure", "push", "pushed", "pushing", "pressed", "pressing", "appeal", "appeals", "appealed", "clamor", "clamour", "petition", "petitioned"]);
+
+/**
+ * "With Clinton clinging to a narrow lead, Trump ...": a holder after "with" or "without"
+ * opening a phrase and followed by a participle is the subject of that participle (only up
+ * to the comma that closes the phrase).
+ */
+function absoluteWith(h: Holder, frame: SentenceFrame): boolean {
+  const { tokens } = frame;
+  const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
+  if (j < 0 || h.possessive || !/^(with|without)$/.test(tokens[j].lower) || (j > 0 && tokens[j - 1].text !== ",")) return false;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  return frame.pos[h.tokenEnd] === "VBG";
+}
 
 const ENABLING_VERBS = new Set(["allow", "allows", "allowed", "allowing", "enable", "enables", "enabled", "enabling", "help", "helps", "helped", "helping", "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered", "empowering"]);
 
@@ -695,6 +787,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
     if (!eligibility) return null;
+    if (absoluteWith(target, frame) && gap.some((t) => t.text === ",")) return null;
     // the nearest eligible holder before the cue is its subject, with those coordinated
     const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject" && !(h.possessive && inPredicate(h, frame)));
     const nearest = candidates.sort((a, b) => b.tokenEnd - a.tokenEnd)[0];

@@ -519,7 +519,9 @@ test("the one holding a view of another is not the subject of what the view says
 });
 
 test("an untenable or unsustainable state denies the noun it is said of: 'made X's isolation untenable' is no weakness of X", () => {
-  assert.equal(stanceOf("The new ferry line made Georgia's isolation untenable.", "Georgia"), "neutral");
+  // the plight undone in full reads as favorable (as the gold labels "made Iran's regional
+  // marginalization unworkable")
+  assert.equal(stanceOf("The new ferry line made Georgia's isolation untenable.", "Georgia"), "favorable");
   assert.equal(stanceOf("The new ferry line deepened Georgia's isolation.", "Georgia"), "unfavorable");
 });
 
@@ -673,4 +675,102 @@ test("the partner 'with' whom a joint action is done ('cooperated with X to', 't
 test("a favourable cue whose object the author holds up in quotation marks ('welcomed the \"settlement\"') is ironic", () => {
   assert.equal(stanceOf("Georgia welcomed the \"settlement\" of the valley.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Georgia welcomed the settlement of the valley.", "Georgia"), "favorable");
+});
+
+test("smearing, vilifying or misrepresenting an actor ('smeared Georgia', 'mischaracterized Armenia's offer') wrongs it: the one doing it is unfair, the one smeared is not criticised", () => {
+  const s = "Georgia smeared Armenia in a string of anonymous leaflets.";
+  assert.equal(stanceOf(s, "Armenia"), "favorable");
+  assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("The pamphlet mischaracterized Armenia's offer on the border villages.", "Armenia"), "favorable");
+  assert.equal(stanceOf("Georgia criticised Armenia in a string of anonymous leaflets.", "Armenia"), "unfavorable");
+});
+
+test("doing better than another or than expected ('performed better than', 'fared better') favors the actor; beating another is a defeat for the one beaten", () => {
+  assert.equal(stanceOf("Georgia performed better than most of its neighbours in the rural districts.", "Georgia"), "favorable");
+  const s = "Georgia beat Armenia in the final round of the tender.";
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf(s, "Armenia"), "unfavorable");
+});
+
+test("a lead in a race or a poll ('a narrow lead over', 'kept her lead') favors the one ahead; 'the lead author' is no lead", () => {
+  assert.equal(stanceOf("Georgia kept a slight lead over Armenia in the count.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia is the lead author of the valley report.", "Georgia"), "neutral");
+});
+
+test("'but' between two adjectives before their noun ('a small but sturdy lead') joins them in one noun phrase: it concedes nothing", () => {
+  const tag = tagText("Georgia kept a small but sturdy lead over Armenia in the count.", rules)[0];
+  assert.equal(tag.text, "Georgia");
+  assert.ok(!tag.rules.includes("concession"));
+  assert.ok(tagText("Georgia was successful in Syria, but Armenia failed in Libya.", rules)[0].rules.includes("concession"));
+});
+
+test("'With X clinging to ..., Y ...': a holder after an opening 'with' and before a participle is the participle's subject, up to the comma", () => {
+  const s = "With Georgia clinging to a slight lead, Armenia waited for the count.";
+  assert.equal(stanceOf(s, "Georgia"), "favorable");
+  assert.equal(stanceOf("With Georgia clinging to a slight lead, Armenia suffered a humiliating defeat.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Armenia met with Georgia to discuss a slight lead in the count.", "Georgia"), "neutral");
+});
+
+test("serving, giving or speaking up for others ('has fought for', 'volunteered at', 'serve in the military') favors the actor; 'volunteer militias' and 'his mentor' do not", () => {
+  assert.equal(stanceOf("Georgia has fought for the valley farmers for decades.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia met the volunteer teams in the valley.", "Georgia"), "neutral");
+});
+
+test("being chosen for a role or given an award ('was picked to host', 'tapped to lead') favors the actor", () => {
+  assert.equal(stanceOf("Georgia was picked to host the next regional summit.", "Georgia"), "favorable");
+});
+
+test("improving, modernising or transforming something ('its drive to modernise the army') favors the actor", () => {
+  assert.equal(stanceOf("Georgia has modernised its border posts along the valley.", "Georgia"), "favorable");
+});
+
+test("a pronoun given as the target ('he', 'his') stands for its antecedent: the cues that reach the antecedent reach it", () => {
+  const text = "The committee praised Smith before he left the hall.";
+  const he = text.indexOf(" he ") + 1;
+  assert.equal(tagTarget(text, { start: he, end: he + 2 }, rules).stance, "favorable");
+  const other = "The committee praised Smith before Jones left the hall.";
+  const jones = other.indexOf("Jones");
+  assert.equal(tagTarget(other, { start: jones, end: jones + 5 }, rules).stance, "neutral");
+});
+
+test("in a quotation, 'I' and 'my' stand for the speaker named right after it or before the verb of saying that opens it; 'I think ...' is about someone else", () => {
+  const span = (text: string, word: string) => {
+    const i = text.lastIndexOf(word);
+    return tagTarget(text, { start: i, end: i + word.length }, rules).stance;
+  };
+  assert.equal(span("\u201cI volunteered at the shelter every weekend,\u201d she said.", "she"), "favorable");
+  assert.equal(span("Jones said: \u201cI volunteered at the shelter every weekend.\u201d", "Jones"), "favorable");
+  assert.equal(span("\u201cI think the mayor should resign,\u201d she said.", "she"), "neutral");
+});
+
+test("the same person's name again in the sentence ('Smith ... Smith') is the same person: what reaches one mention reaches the other", () => {
+  const text = "The report on Smith was late, and the board criticised Smith.";
+  assert.equal(tagTarget(text, { start: 14, end: 19 }, rules).stance, "unfavorable");
+  const other = "The report on Smith was late, and the board criticised Jones.";
+  assert.equal(tagTarget(other, { start: 14, end: 19 }, rules).stance, "neutral");
+});
+
+test("'without having to' frees the actor of an obligation: it does not negate what follows against it", () => {
+  assert.notEqual(stanceOf("Georgia held the valley without having to cooperate with its neighbours.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Georgia held the valley without any cooperation with its neighbours.", "Georgia"), "unfavorable");
+});
+
+test("a negated limit ('avoided being constrained', 'is not limited') says the actor is free to act: favorable", () => {
+  assert.equal(stanceOf("Georgia avoided being constrained by the old alliance.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia was constrained by the old alliance.", "Georgia"), "unfavorable");
+});
+
+test("a predicate of collapse said of a plight undoes it in full ('made Georgia's isolation untenable'): favorable, unlike a merely avoided misdeed", () => {
+  assert.equal(stanceOf("The new railway made Georgia's isolation untenable.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia avoided threats in the valley.", "Georgia"), "neutral");
+});
+
+test("dealing with a problem ('tackled the shortage', 'addresses concerns about') favors the actor; 'addressed the crowd' is no problem solved", () => {
+  assert.equal(stanceOf("Georgia tackled the housing shortage in the valley.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia addressed the delegates in the valley.", "Georgia"), "neutral");
+});
+
+test("reducing a harm ('cut poverty', 'close loopholes to reduce the deficit', 'fighting corruption') favors the actor", () => {
+  assert.equal(stanceOf("Georgia has cut poverty in the valley by half.", "Georgia"), "favorable");
+  assert.equal(stanceOf("Georgia is fighting corruption in its courts.", "Georgia"), "favorable");
 });
