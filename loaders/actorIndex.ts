@@ -125,26 +125,33 @@ function fileEveryMention(corpus: Corpus, root: string, all: AllRules, file: (me
  * need not read an outline part (~60 KB at 1,000 articles) per sentence it quotes.
  */
 function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string): void {
-  type Quotable = { mention: ArticleMention; text: string };
-  const shortlists = new Map<string, Map<string, Shortlist<Quotable>>>();
+  // the sentence kept as its JSON text: a copy, where the sentence itself is a slice that
+  // would keep its whole article's text in memory (~25 MB over a thousand articles)
+  // (and of the mention only what ranks it, not its cues)
+  type Quotable = { score: number; article: string; start: number; sentence: number; json: string };
+  // per actor, per grouping: the shortlist of each group (looked up by the article's own
+  // group strings, so nothing is made per mention but the few shortlisted)
+  const shortlists = new Map<string, Array<Map<string, Shortlist<Quotable>>>>();
   writeIndexDir(dir, [], (put) => {
     fileEveryMention(corpus, root, all, (meta, actor, filed, text) => {
       put(`${encodeURIComponent(actor)}.jsonl`, JSON.stringify(toLine(filed)));
       let lists = shortlists.get(actor);
-      if (!lists) shortlists.set(actor, (lists = new Map()));
-      const quotable = { mention: filed.mention, text };
-      for (const g of GROUPINGS) {
-        const key = `${g}\u0000${meta[g]}`;
-        let list = lists.get(key);
-        if (!list) lists.set(key, (list = new Shortlist<Quotable>(EVIDENCE_PER_GROUP, (q) => q.mention)));
-        list.offer(quotable);
+      if (!lists) shortlists.set(actor, (lists = GROUPINGS.map(() => new Map())));
+      let quotable: Quotable | null = null;
+      for (let i = 0; i < GROUPINGS.length; i++) {
+        const group = meta[GROUPINGS[i]];
+        let list = lists[i].get(group);
+        if (!list) lists[i].set(group, (list = new Shortlist<Quotable>(EVIDENCE_PER_GROUP, (q) => q)));
+        const m = filed.mention;
+        if (list.admits(m)) list.offer((quotable ??= { score: m.score, article: m.article, start: m.start, sentence: m.sentence, json: JSON.stringify(text) }));
       }
     });
     for (const [actor, lists] of shortlists) {
       // a sentence once, however many groups quote it
-      const quoted = new Map<string, [article: string, sentence: number, text: string]>();
-      for (const list of lists.values()) for (const { mention: m, text } of list.items) quoted.set(`${m.article}\u0000${m.sentence}`, [m.article, m.sentence, text]);
-      for (const line of quoted.values()) put(`${encodeURIComponent(actor)}.evidence.jsonl`, JSON.stringify(line));
+      const quoted = new Map<string, string>();
+      for (const list of lists.flatMap((byGroup) => [...byGroup.values()]))
+        for (const m of list.items) quoted.set(`${m.article}\u0000${m.sentence}`, `[${JSON.stringify(m.article)},${m.sentence},${m.json}]`);
+      for (const line of quoted.values()) put(`${encodeURIComponent(actor)}.evidence.jsonl`, line);
     }
   });
 }

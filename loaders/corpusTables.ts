@@ -74,7 +74,10 @@ export function computeCorpusTables(root: string, group: string, put: (table: Co
   file("stance-matrix", overviewStanceMatrix(a, {}, matrix));
   file("stance-by-article", articleStanceTable(a, {}, matrix));
   file("divergence", overviewDivergence(a));
+  // the (group, topic, actor) cells, shared by the two tables below; the rows filed to make
+  // them collected before the per-topic gaps file every mention again
   const topicCells = topicStanceCells(a);
+  collect();
   file("divergence-by-topic", topicDivergence(a, topicCells));
   file("topics", topicsTable(a, {}, topicCells));
   file("framing", framingTable(a));

@@ -24,6 +24,12 @@ export class Shortlist<T> {
     private readonly strength: (item: T) => Strength,
   ) {}
 
+  /** Whether an item of strength `s` would be kept now (to skip making one that would not). */
+  admits(s: Strength): boolean {
+    const { items, k } = this;
+    return items.length < k || stronger(s, this.strength(items[k - 1])) < 0;
+  }
+
   offer(item: T): void {
     const { items, k, strength } = this;
     const s = strength(item);
