@@ -27,7 +27,8 @@ export class Shortlist<T> {
   /** Whether an item of strength `s` would be kept now (to skip making one that would not). */
   admits(s: Strength): boolean {
     const { items, k } = this;
-    return items.length < k || stronger(s, this.strength(items[k - 1])) < 0;
+    if (items.length < k) return true;
+    return k > 0 && stronger(s, this.strength(items[k - 1])) < 0;
   }
 
   offer(item: T): void {

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { actorPage } from "../../loaders/actorPage.ts";
-import { strongest } from "../../loaders/strongest.ts";
+import { Shortlist, strongest } from "../../loaders/strongest.ts";
 import type { ArticleMention } from "../../loaders/pipeline.ts";
 import { uncached } from "./uncached.ts";
 
@@ -65,4 +65,19 @@ test("an actor page's evidence: the k strongest mentions, in the order a full so
   const sorted = [...rows].sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.article.localeCompare(b.article) || a.start - b.start);
   for (const k of [1, 25, 499, 500, 600]) assert.deepEqual(strongest(rows, k), sorted.slice(0, k), `k = ${k}`);
   assert.deepEqual(strongest([], 25), []);
+});
+
+test("a shortlist admits exactly what it would keep, and keeps nothing when k is 0", () => {
+  const rows = Array.from({ length: 200 }, (_, i) => ({ article: `a-${(i * 11) % 17}`, start: (i * 37) % 991, score: [-0.8, 0.5, -0.5, 0.8, 0.1, 0][i % 6] }));
+  for (const k of [0, 1, 25]) {
+    const list = new Shortlist<(typeof rows)[number]>(k, (m) => m);
+    for (const m of rows) {
+      const before = [...list.items];
+      const admitted = list.admits(m);
+      list.offer(m);
+      assert.equal(admitted, list.items.includes(m), `k = ${k}`);
+      if (!admitted) assert.deepEqual(list.items, before);
+    }
+    assert.deepEqual(list.items, strongest(rows, k));
+  }
 });
