@@ -432,7 +432,8 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
 
-  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens, clause) };
+  // the part-of-speech tags, when this frame needed them already: the roles reuse them
+  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens, clause), pos };
 }
 
 /**
