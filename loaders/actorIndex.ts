@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { whileHolding, writeIndexDir } from "./indexDir.ts";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GROUPINGS, loadCorpus, readArticle } from "./corpus.ts";
 import { articleParts, loadAllRules, sentencesOf, type AllRules } from "./digest.ts";
@@ -98,8 +98,8 @@ function indexKey(corpus: Corpus, root: string): string {
   ownCode ??= readFileSync(fileURLToPath(import.meta.url), "utf8");
   const h = createHash("sha256").update("actor-index\0").update(ownCode).update("\0");
   for (const meta of corpus.articles) {
-    // outline, mentions and topics; the framing part is not read here
-    for (const f of currentPartFiles(meta, root)) if (basename(dirname(f)) !== PARTS.framing.name) h.update(basename(f)).update("\0");
+    // the parts read here: outline, mentions and topics (not framing, nor the reader's view)
+    for (const f of currentPartFiles(meta, root, [PARTS.outline, PARTS.mentions, PARTS.topics])) h.update(basename(f)).update("\0");
     h.update(JSON.stringify(GROUPINGS.map((g) => meta[g]))).update("\0");
   }
   return h.digest("hex").slice(0, 40);

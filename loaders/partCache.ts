@@ -40,6 +40,8 @@ export const PARTS = {
   topics: { name: "topics", rules: ["actors.yaml", "topics.yaml"], code: [...TAGGING_CODE, "topics.ts"] },
   /** contested-term label uses: framing rules, and actor spans */
   framing: { name: "framing", rules: ["actors.yaml", "framing.yaml"], code: [...TAGGING_CODE, "topics.ts", "framing.ts"] },
+  /** the reader page's view of the article: its text with the mentions and topics in place */
+  reader: { name: "reader", rules: ["actors.yaml", "stance.yaml", "topics.yaml"], code: [...TAGGING_CODE, "topics.ts", "readerView.ts"] },
 } satisfies Record<string, PartSpec>;
 
 const versions = new Map<string, string>();
@@ -111,7 +113,7 @@ export function currentPartFiles(meta: ArticleMeta, root = process.cwd(), parts:
 }
 
 /** Reads, writes and computing time per part in this process, for the benchmark. */
-export const partStats = { hits: 0, misses: 0, readMs: 0, writeMs: 0, outline: 0, mentions: 0, topics: 0, framing: 0, sentencesRetagged: 0, sentencesKept: 0 };
+export const partStats = { hits: 0, misses: 0, readMs: 0, writeMs: 0, outline: 0, mentions: 0, topics: 0, framing: 0, reader: 0, sentencesRetagged: 0, sentencesKept: 0 };
 const preparingMs = () => articleStats.hash + articleStats.load + articleStats.clean + articleStats.segment + articleStats.store;
 
 /** One part of one article: from the cache, or computed and stored. */

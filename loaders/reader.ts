@@ -1,100 +1,23 @@
-// One article as the reader shows it: the body block by block in its ORIGINAL characters
-// (curly quotes, dashes as the author wrote them), the actor mentions with their stance
-// and cue spans, and the apparatus that cleaning set aside. Offsets in a block are the
-// body offsets minus the block start: the display text has one character per body
-// character, so highlights line up, and every mention carries its raw-file span.
-import { cleanedArticle } from "./articleCache.ts";
+// One article as the reader page shows it: its metadata, the actors, and the reader's view
+// of the body (loaders/readerView.ts), read back from the article's `reader` part. After
+// a rule edit the warm step files the new view beside the new mentions, so the 1,000
+// reader pages of a large corpus each read one part instead of decoding their article.
 import { loadCorpus, readArticle } from "./corpus.ts";
-import { loadAllRules, mentionsAndTopics } from "./digest.ts";
+import { loadAllRules, readerPart } from "./digest.ts";
 import { InputError } from "./inputError.ts";
-import type { CleanArticle } from "./types.ts";
-
-/** The body span [start, end) in the characters of the raw file, line breaks as spaces. */
-export function displayText(clean: CleanArticle, raw: string, start: number, end: number): string {
-  let out = "";
-  for (let i = start; i < end; i++) {
-    const b = clean.body[i];
-    const r = raw[clean.rawOffsets[i]];
-    // where cleaning replaced whitespace (a line break, NBSP) or straightened a quote, the
-    // raw character is what the author wrote; inserted separators stay as in the body
-    out += r !== undefined && !/\s/.test(r) && (r === b || isSameQuote(b, r)) ? r : b;
-  }
-  return out;
-}
-
-function isSameQuote(body: string, raw: string): boolean {
-  return (body === "'" && /[\u2018\u2019\u201B\u2032]/.test(raw)) || (body === '"' && /[\u201C\u201D\u201F\u2033]/.test(raw));
-}
-
-/**
- * The raw-file pieces a body span comes from: one piece normally, several when cleaning
- * joined text across a line break or removed material ("Mos-" … notes … "cow").
- */
-export function rawPieces(clean: CleanArticle, start: number, end: number): Array<[number, number]> {
-  const pieces: Array<[number, number]> = [];
-  for (let i = start; i < end; i++) {
-    const r = clean.rawOffsets[i];
-    const last = pieces[pieces.length - 1];
-    if (last && r === last[1]) last[1] = r + 1;
-    else if (!/\s/.test(clean.body[i])) pieces.push([r, r + 1]);
-  }
-  return pieces;
-}
 
 export function articleReader(id: string, root = process.cwd()) {
   const corpus = loadCorpus(root);
   const meta = corpus.articles.find((a) => a.id === id);
   if (!meta) throw new InputError("data/corpus.yaml", null, `no article with id "${id}"`, "check the link or the article's id");
   const article = readArticle(meta, root);
-  const { clean, sentences } = cleanedArticle(article, root);
   const all = loadAllRules(root);
-  const { rules, topicRules } = all;
-  // the same cached parts the corpus-wide tables read, so the reader agrees with them
-  const { mentions, topics: sentenceTopics } = mentionsAndTopics(article, root, all);
-  // topic tags: per sentence, shown on its paragraph, and counted for the article
-  const topicLabel = new Map(topicRules.topics.map((t) => [t.id, t.label]));
-  const topicCount = new Map<string, number>();
-  const topicsByParagraph = new Map<number, Set<string>>();
-  for (const st of sentenceTopics) {
-    const paragraph = sentences[st.sentence].paragraph;
-    for (const t of st.topics) {
-      topicCount.set(t.topic, (topicCount.get(t.topic) ?? 0) + 1);
-      topicsByParagraph.set(paragraph, (topicsByParagraph.get(paragraph) ?? new Set()).add(t.topic));
-    }
-  }
-  const blocks = clean.blocks.map((b, i) => ({
-    kind: b.kind,
-    topics: [...(topicsByParagraph.get(i) ?? [])].map((t) => topicLabel.get(t) ?? t),
-    start: b.start,
-    text: displayText(clean, article.raw, b.start, b.end),
-    mentions: mentions
-      .filter((m) => m.start >= b.start && m.end <= b.end)
-      .map((m) => ({
-        start: m.start - b.start,
-        end: m.end - b.start,
-        rawStart: m.rawStart,
-        rawEnd: m.rawEnd,
-        rawPieces: rawPieces(clean, m.start, m.end),
-        actor: m.actor,
-        stance: m.stance,
-        score: m.score,
-        rules: m.rules,
-        cues: m.cues.filter((c) => c.rule !== "sentence-tone" && c.start >= b.start && c.end <= b.end).map((c) => ({ start: c.start - b.start, end: c.end - b.start, rule: c.rule, role: c.role, weight: c.weight })),
-      })),
-  }));
+  const view = readerPart(article, root, all);
   const group = corpus.groups.find((g) => g.id === article.meta.group);
   const origin = corpus.origins.find((g) => g.id === article.meta.author_origin);
   return {
     meta: { ...article.meta, group_label: group?.label ?? article.meta.group, group_color: group?.color, origin_label: origin?.label ?? article.meta.author_origin },
-    actors: rules.actors.actors.map((a) => ({ id: a.id, label: a.label })),
-    counts: {
-      mentions: mentions.length,
-      favorable: mentions.filter((m) => m.stance === "favorable").length,
-      neutral: mentions.filter((m) => m.stance === "neutral").length,
-      unfavorable: mentions.filter((m) => m.stance === "unfavorable").length,
-    },
-    topics: topicRules.topics.filter((t) => topicCount.has(t.id)).map((t) => ({ id: t.id, label: t.label, sentences: topicCount.get(t.id)! })),
-    blocks,
-    apparatus: clean.apparatus.map((a) => ({ kind: a.kind, text: a.text })),
+    actors: all.rules.actors.actors.map((a) => ({ id: a.id, label: a.label })),
+    ...view,
   };
 }
