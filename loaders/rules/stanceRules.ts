@@ -94,6 +94,9 @@ interface StanceFile {
 }
 
 const words = { type: "array", items: { type: "string", minLength: 1 } };
+/** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
+const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {
@@ -122,10 +125,8 @@ export const STANCE_SCHEMA = {
     lexicon: {
       type: "object",
       additionalProperties: false,
-      required: ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
-      properties: Object.fromEntries(
-        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers"].map((k) => [k, words]),
-      ),
+      required: REQUIRED_LISTS,
+      properties: Object.fromEntries([...REQUIRED_LISTS, ...OPTIONAL_LISTS].map((k) => [k, words])),
     },
     cues: {
       type: "array",
@@ -211,6 +212,6 @@ function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: A
       list.push(cue);
       wordIndex.set(w, list);
     }
-  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], relational_nouns: [], self_presentation: [], reversers: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
+  const lex = Object.fromEntries(Object.entries({ ...Object.fromEntries(OPTIONAL_LISTS.map((k) => [k, []])), ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
   return { file, settings, lexicon: lex, cues: compiled, wordIndex, patternCues: compiled.filter((c) => c.patterns.length > 0) };
 }
