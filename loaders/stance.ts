@@ -78,10 +78,6 @@ const NEGATION_TRANSPARENT = new Set(["longer", "to", "the", "a", "an", "its", "
 const NEGATION_STOP = new Set(["while", "whereas", "because", "since", "when", "which", "who", "whom", "whose", "although", "though", "but", "yet", "if", "unless", "until"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
-const REPORTING_VERBS = new Set(["said", "says", "say", "told", "tells", "stated", "argued", "added", "wrote", "claimed", "insisted"]);
-// Quotation marks after these words report speech ('called it a "prison"'), they do not
-// hold a term at arm's length.
-const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "labelling", "labeling", "label", "labels", "branded", "brand", "brands", "branding", "term", "terms", "terming", "dub", "dubs", "dubbing", "quoted", "hails", "hailed", "praised", "urged", "urge", "urges", "urging", "asked", "asking", "demanded", "demanding", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
 
 export function labelFor(score: number, threshold: number): StanceLabel {
   return score >= threshold ? "favorable" : score <= -threshold ? "unfavorable" : "neutral";
@@ -93,7 +89,7 @@ export function labelFor(score: number, threshold: number): StanceLabel {
  */
 export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRules, others: Holder[] = []): StanceTag[] {
   const named = [...targets, ...others];
-  const pronouns = [...pronounHolders(tokens, named, rules), ...speakerPronouns(tokens, named)];
+  const pronouns = [...pronounHolders(tokens, named, rules), ...speakerPronouns(tokens, named, rules)];
   const holders = [...named, ...pronouns.map((p) => p.holder)];
   const frame = buildFrame(tokens, holders, rules);
   const hits = findCueHits(tokens, holders, rules, frame);
@@ -195,20 +191,21 @@ const FIRST_PERSON = new Map<string, boolean>([["i", false], ["me", false], ["my
  * a holder named right after it (or right before a verb of saying that opens it), "I",
  * "me" and "my" stand for the speaker.
  */
-function speakerPronouns(tokens: Token[], named: Holder[]): Array<{ holder: Holder; antecedent: Holder }> {
+function speakerPronouns(tokens: Token[], named: Holder[], rules: StanceRules): Array<{ holder: Holder; antecedent: Holder }> {
   const out: Array<{ holder: Holder; antecedent: Holder }> = [];
+  const { speech_verbs } = rules.lexicon;
   const marks = tokens.map((t, i) => (t.text === '"' ? i : -1)).filter((i) => i >= 0);
   for (let k = 0; k + 1 < marks.length; k += 2) {
     const [qs, qe] = [marks[k], marks[k + 1]];
     let after = qe + 1;
     if (tokens[after]?.text === ",") after++;
     // '"...," she said', '"...," said Smith', 'Smith said: "..."', 'Smith said, "..."'
-    let speaker = named.find((h) => h.tokenStart === after && SPEECH_VERBS.has(tokens[h.tokenEnd]?.lower ?? ""))
-      ?? (SPEECH_VERBS.has(tokens[after]?.lower ?? "") ? named.find((h) => h.tokenStart === after + 1) : undefined);
+    let speaker = named.find((h) => h.tokenStart === after && speech_verbs.has(tokens[h.tokenEnd]?.lower ?? ""))
+      ?? (speech_verbs.has(tokens[after]?.lower ?? "") ? named.find((h) => h.tokenStart === after + 1) : undefined);
     if (!speaker) {
       let before = qs - 1;
       if (tokens[before]?.text === "," || tokens[before]?.text === ":") before--;
-      if (SPEECH_VERBS.has(tokens[before]?.lower ?? "")) speaker = named.find((h) => h.tokenEnd === before);
+      if (speech_verbs.has(tokens[before]?.lower ?? "")) speaker = named.find((h) => h.tokenEnd === before);
     }
     if (!speaker) continue;
     for (let i = qs + 1; i < qe; i++) {
@@ -426,14 +423,14 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   let attributionStart = n;
   for (let i = 0; i < n; i++) {
     const t = tokens[i].lower;
-    const reported = lexicon.attribution.has(t) || (REPORTING_VERBS.has(t) && tokens[i + 1]?.lower === "that") || selfPresentation(tokens, i, rules);
+    const reported = lexicon.attribution.has(t) || (lexicon.reporting_verbs.has(t) && tokens[i + 1]?.lower === "that") || selfPresentation(tokens, i, rules);
     if (!reported) continue;
     attributionStart = Math.min(attributionStart, i);
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
 
   // the part-of-speech tags, when this frame needed them already: the roles reuse them
-  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens, clause), pos };
+  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens, clause, rules), pos };
 }
 
 /**
@@ -462,7 +459,8 @@ function isTitle(span: Token[]): boolean {
 }
 
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
-function scareQuotes(tokens: Token[], clause: number[]): Array<[number, number]> {
+function scareQuotes(tokens: Token[], clause: number[], rules: StanceRules): Array<[number, number]> {
+  const { speech_verbs, reporting_verbs } = rules.lexicon;
   const spans: Array<[number, number]> = [];
   let open = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -477,7 +475,7 @@ function scareQuotes(tokens: Token[], clause: number[]): Array<[number, number]>
       const inside = tokens.slice(open + 1, i).filter((x) => x.kind !== "punct").length;
       // ... nor after a verb of saying further back in its clause ("He said the people who
       // aren't "comfortable" signing up"): the speaker's words, reported
-      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => SPEECH_VERBS.has(x.lower)) || tokens.slice(0, open).some((x, k) => clause[k] === clause[open] && REPORTING_VERBS.has(x.lower));
+      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => speech_verbs.has(x.lower)) || tokens.slice(0, open).some((x, k) => clause[k] === clause[open] && reporting_verbs.has(x.lower));
       if (inside >= 1 && inside <= 4 && !reported && !isTitle(tokens.slice(open + 1, i)) && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
       open = -1;
     }
@@ -797,7 +795,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (gap.length > MAX_SUBJECT_GAP) return null;
     // "He said the 20 percent who can't enroll ...": the speaker is not the subject of
     // what the reported clause says (a pronoun standing for the speaker still is)
-    if (gap.some((t) => REPORTING_VERBS.has(t.lower))) return null;
+    if (gap.some((t) => lexicon.reporting_verbs.has(t.lower))) return null;
     // "Iran considers Azerbaijan a threat", "Armenia accused Baku of aggression": the one
     // holding a view is not the subject of what its view says ("is seen as", "sees itself
     // as" still describe it)
@@ -1044,7 +1042,7 @@ function holdsTheView(target: Holder, hit: CueHit, frame: SentenceFrame, rules: 
   for (let i = target.tokenEnd; i < Math.min(frame.tokens.length, target.tokenEnd + 4); i++) {
     if (selfPresentation(frame.tokens, i, rules)) return false;
     const t = frame.tokens[i].lower;
-    if (rules.lexicon.attribution.has(t) || REPORTING_VERBS.has(t)) return i < hit.start;
+    if (rules.lexicon.attribution.has(t) || rules.lexicon.reporting_verbs.has(t)) return i < hit.start;
   }
   return false;
 }

@@ -59,6 +59,12 @@ export interface StanceLexicon {
   /** predicates of collapse that deny the noun they are said of ("her credibility is
    * shot", "its popularity plummeted"), as a negator before it would; optional */
   reversers?: string[];
+  /** verbs whose quotation marks after them report speech ('called it a "prison"'), not
+   * distance, and that name the speaker of a quotation ('"...," she said'); optional */
+  speech_verbs?: string[];
+  /** verbs of saying that report someone's words ("said that ...", "He said the people
+   * ..."): what follows is the speaker's view, and the speaker not its subject; optional */
+  reporting_verbs?: string[];
 }
 
 export interface CueDef {
@@ -96,7 +102,7 @@ interface StanceFile {
 const words = { type: "array", items: { type: "string", minLength: 1 } };
 /** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
 const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
-const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {

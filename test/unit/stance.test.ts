@@ -774,3 +774,28 @@ test("reducing a harm ('cut poverty', 'close loopholes to reduce the deficit', '
   assert.equal(stanceOf("Georgia has cut poverty in the valley by half.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia is fighting corruption in its courts.", "Georgia"), "favorable");
 });
+
+/**
+ * stance.yaml with the lexicon list `key` written as `value` instead: stopped with the
+ * file, the line of the list (or of its bad item) and what is wrong, never read as a
+ * list of letters or crashing on it.
+ */
+function rejectsList(key: string, value: string, problem: string): void {
+  const file = "data/rules/stance.yaml";
+  const good = readFileSync(file, "utf8");
+  const bad = good.replace(new RegExp(`^  ${key}: \\[[^\\]]*\\]`, "m"), `  ${key}: ${value}`);
+  assert.notEqual(bad, good, `no list "${key}" in ${file}`);
+  const line = bad.split("\n").findIndex((l) => l.startsWith(`  ${key}:`)) + 1;
+  assert.throws(
+    () => parseStanceRules(file, bad, rules.actors),
+    (e: unknown) => e instanceof InputError && e.message.startsWith(`${file}:${line}: lexicon.${key}${problem}`),
+  );
+}
+
+test("lexicon.speech_verbs is validated: a single word instead of a list stops the build at its line", () => {
+  rejectsList("speech_verbs", "said", ": must be array");
+});
+
+test("lexicon.reporting_verbs is validated: a number among its words stops the build at its line", () => {
+  rejectsList("reporting_verbs", "[said, 7]", ".1: must be string");
+});
