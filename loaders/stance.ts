@@ -183,7 +183,6 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
   return out;
 }
 
-const OPINION_VERBS = new Set(["think", "thought", "believe", "believed", "bet", "guess", "suppose", "hope", "hoped", "feel", "felt", "know", "knew", "say", "said", "mean", "meant", "expect", "expected", "suspect", "fear", "worry", "doubt", "wonder", "imagine", "assume", "predict", "argue", "tell", "told", "see", "saw", "heard", "hear"]);
 const FIRST_PERSON = new Map<string, boolean>([["i", false], ["me", false], ["my", true], ["myself", false]]);
 
 /**
@@ -215,7 +214,7 @@ function speakerPronouns(tokens: Token[], named: Holder[], rules: StanceRules): 
       // is about someone else
       let v = i + 1;
       while (/ly$/.test(tokens[v]?.lower ?? "") || /^(do|did|n't|really|just|also|still|not)$/.test(tokens[v]?.lower ?? "")) v++;
-      if (OPINION_VERBS.has(tokens[v]?.lower ?? "")) continue;
+      if (rules.lexicon.opinion_verbs.has(tokens[v]?.lower ?? "")) continue;
       out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive }, antecedent: speaker });
     }
   }
@@ -591,20 +590,18 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   if (w === "with" && (JOINT_ACTION.has(tokens[j - 1]?.lower ?? "") || JOINT_PHRASE.test(`${tokens[j - 2]?.lower} ${tokens[j - 1]?.lower}`))) return "by";
   // "the demand for Ortega to resign", "called for Baku to withdraw": the holder between a
   // demand's "for" and an infinitive is the subject of that infinitive
-  if (w === "for" && !h.possessive && frame.tokens[h.tokenEnd]?.lower === "to" && DEMANDS.has(tokens[j - 1]?.lower ?? "")) return "subject";
+  if (w === "for" && !h.possessive && frame.tokens[h.tokenEnd]?.lower === "to" && rules.lexicon.demands.has(tokens[j - 1]?.lower ?? "")) return "subject";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
   // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
   // ... except after a verb of enabling: "allows Azerbaijan to form partnerships" makes
   // Azerbaijan the subject of "form"
-  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(ENABLING_VERBS.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
+  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(rules.lexicon.enabling_verbs.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
   return "subject";
 }
 
 const JOINT_ACTION = new Set(["cooperate", "cooperates", "cooperated", "cooperating", "collaborate", "collaborates", "collaborated", "collaborating", "conspire", "conspires", "conspired", "conspiring", "collude", "colludes", "colluded", "colluding", "coordinate", "coordinates", "coordinated", "coordinating", "partner", "partners", "partnered", "partnering"]);
 // "teamed up with", "joined forces with", "worked together with"
 const JOINT_PHRASE = /^(team|teams|teamed|teaming|join|joins|joined|joining|work|works|worked|working) (up|forces|together)$/;
-
-const DEMANDS = new Set(["demand", "demands", "demanded", "demanding", "call", "calls", "called", "calling", "pressure", "push", "pushed", "pushing", "pressed", "pressing", "appeal", "appeals", "appealed", "clamor", "clamour", "petition", "petitioned"]);
 
 /**
  * "With Clinton clinging to a narrow lead, Trump ...": a holder after "with" or "without"
@@ -618,8 +615,6 @@ function absoluteWith(h: Holder, frame: SentenceFrame): boolean {
   frame.pos ??= posTags(tokens.map((x) => x.text));
   return frame.pos[h.tokenEnd] === "VBG";
 }
-
-const ENABLING_VERBS = new Set(["allow", "allows", "allowed", "allowing", "enable", "enables", "enabled", "enabling", "help", "helps", "helped", "helping", "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered", "empowering"]);
 
 const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'d", "'ll"]);
 

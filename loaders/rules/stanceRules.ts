@@ -65,6 +65,15 @@ export interface StanceLexicon {
   /** verbs of saying that report someone's words ("said that ...", "He said the people
    * ..."): what follows is the speaker's view, and the speaker not its subject; optional */
   reporting_verbs?: string[];
+  /** verbs of opinion after "I" in a quotation ('"I think she should resign," Smith said'):
+   * what follows is about someone else, so "I" there is not the speaker's holder; optional */
+  opinion_verbs?: string[];
+  /** verbs of enabling ("allows Azerbaijan to form partnerships"): the holder after them
+   * is the subject of the infinitive; optional */
+  enabling_verbs?: string[];
+  /** words of demanding ("the demand for Ortega to resign", "called for Baku to
+   * withdraw"): the holder after their "for" is the subject of the infinitive; optional */
+  demands?: string[];
 }
 
 export interface CueDef {
@@ -102,7 +111,7 @@ interface StanceFile {
 const words = { type: "array", items: { type: "string", minLength: 1 } };
 /** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
 const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
-const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {

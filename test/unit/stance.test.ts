@@ -799,3 +799,15 @@ test("lexicon.speech_verbs is validated: a single word instead of a list stops t
 test("lexicon.reporting_verbs is validated: a number among its words stops the build at its line", () => {
   rejectsList("reporting_verbs", "[said, 7]", ".1: must be string");
 });
+
+test("lexicon.opinion_verbs is validated: a number instead of a list stops the build at its line", () => {
+  rejectsList("opinion_verbs", "7", ": must be array");
+});
+
+test("lexicon.enabling_verbs is validated: a single word instead of a list stops the build at its line", () => {
+  rejectsList("enabling_verbs", "allows", ": must be array");
+});
+
+test("lexicon.demands is validated: a list inside the list stops the build at its line", () => {
+  rejectsList("demands", "[demand, [call, for]]", ".1: must be string");
+});
