@@ -587,7 +587,7 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   if (absoluteWith(h, frame)) return "subject";
   // "Moscow cooperates with Tehran to circumvent sanctions": the partner of a joint action
   // does what follows it, as a "by" phrase would
-  if (w === "with" && (JOINT_ACTION.has(tokens[j - 1]?.lower ?? "") || JOINT_PHRASE.test(`${tokens[j - 2]?.lower} ${tokens[j - 1]?.lower}`))) return "by";
+  if (w === "with" && listedBefore(rules.lexicon.joint_action, tokens, j)) return "by";
   // "the demand for Ortega to resign", "called for Baku to withdraw": the holder between a
   // demand's "for" and an infinitive is the subject of that infinitive
   if (w === "for" && !h.possessive && frame.tokens[h.tokenEnd]?.lower === "to" && rules.lexicon.demands.has(tokens[j - 1]?.lower ?? "")) return "subject";
@@ -599,9 +599,20 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   return "subject";
 }
 
-const JOINT_ACTION = new Set(["cooperate", "cooperates", "cooperated", "cooperating", "collaborate", "collaborates", "collaborated", "collaborating", "conspire", "conspires", "conspired", "conspiring", "collude", "colludes", "colluded", "colluding", "coordinate", "coordinates", "coordinated", "coordinating", "partner", "partners", "partnered", "partnering"]);
-// "teamed up with", "joined forces with", "worked together with"
-const JOINT_PHRASE = /^(team|teams|teamed|teaming|join|joins|joined|joining|work|works|worked|working) (up|forces|together)$/;
+/** A word or phrase of the list ("cooperated", "teamed up") spelled by the tokens right before `end`. */
+function listedBefore(list: Set<string>, tokens: Token[], end: number): boolean {
+  if (end > 0 && list.has(tokens[end - 1].lower)) return true;
+  for (const entry of list) {
+    const words = entry.split(/\s+/);
+    if (words.length > 1 && words.length <= end && spells(words, tokens, end - words.length)) return true;
+  }
+  return false;
+}
+
+/** The tokens from `start` on are these words (lower case). */
+function spells(words: string[], tokens: Token[], start: number): boolean {
+  return words.every((w, k) => tokens[start + k]?.lower === w);
+}
 
 /**
  * "With Clinton clinging to a narrow lead, Trump ...": a holder after "with" or "without"

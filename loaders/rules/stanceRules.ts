@@ -74,6 +74,9 @@ export interface StanceLexicon {
   /** words of demanding ("the demand for Ortega to resign", "called for Baku to
    * withdraw"): the holder after their "for" is the subject of the infinitive; optional */
   demands?: string[];
+  /** words and phrases of joint action ("cooperates with", "teamed up with"): the partner
+   * after their "with" does what follows, as a "by" phrase would; optional */
+  joint_action?: string[];
 }
 
 export interface CueDef {
@@ -111,7 +114,7 @@ interface StanceFile {
 const words = { type: "array", items: { type: "string", minLength: 1 } };
 /** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
 const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
-const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {

@@ -669,6 +669,7 @@ test("the partner 'with' whom a joint action is done ('cooperated with X to', 't
   const s = "Russia teamed up with Georgia to smuggle arms across the border.";
   assert.equal(stanceOf("Russia cooperated with Georgia to circumvent the embargo.", "Georgia"), "unfavorable");
   assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Russia joined forces with Georgia to smuggle arms across the border.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Russia met with Georgia to circumvent the embargo.", "Georgia"), "neutral");
 });
 
@@ -810,4 +811,8 @@ test("lexicon.enabling_verbs is validated: a single word instead of a list stops
 
 test("lexicon.demands is validated: a list inside the list stops the build at its line", () => {
   rejectsList("demands", "[demand, [call, for]]", ".1: must be string");
+});
+
+test("lexicon.joint_action is validated: a phrase instead of a list stops the build at its line", () => {
+  rejectsList("joint_action", "teamed up", ": must be array");
 });
