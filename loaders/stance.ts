@@ -387,7 +387,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
     // "without having to adhere to", "without needing to": free of an obligation, which says
     // nothing against what the actor does
-    if (tokens[i].lower === "without" && /^(having|needing|being)$/.test(tokens[i + 1]?.lower ?? "") && /^(to|forced|obliged|required|compelled)$/.test(tokens[i + 2]?.lower ?? "")) continue;
+    if (listedAt(lexicon.free_of_obligation, tokens, i)) continue;
     // "was halted by a Russian-brokered ceasefire": a passive negator's "by" phrase names who negates
     if (tokens[i + 1]?.lower === "by") continue;
     // "unable or unwilling to act": coordinated negators share one scope, they do not negate each other
@@ -584,7 +584,7 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
     return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
   }
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
-  if (absoluteWith(h, frame)) return "subject";
+  if (absoluteWith(h, frame, rules)) return "subject";
   // "Moscow cooperates with Tehran to circumvent sanctions": the partner of a joint action
   // does what follows it, as a "by" phrase would
   if (w === "with" && listedBefore(rules.lexicon.joint_action, tokens, j)) return "by";
@@ -609,6 +609,12 @@ function listedBefore(list: Set<string>, tokens: Token[], end: number): boolean 
   return false;
 }
 
+/** A word or phrase of the list ("without having to") spelled by the tokens from `start` on. */
+function listedAt(list: Set<string>, tokens: Token[], start: number): boolean {
+  for (const entry of list) if (spells(entry.split(/\s+/), tokens, start)) return true;
+  return false;
+}
+
 /** The tokens from `start` on are these words (lower case). */
 function spells(words: string[], tokens: Token[], start: number): boolean {
   return words.every((w, k) => tokens[start + k]?.lower === w);
@@ -619,10 +625,10 @@ function spells(words: string[], tokens: Token[], start: number): boolean {
  * opening a phrase and followed by a participle is the subject of that participle (only up
  * to the comma that closes the phrase).
  */
-function absoluteWith(h: Holder, frame: SentenceFrame): boolean {
+function absoluteWith(h: Holder, frame: SentenceFrame, rules: StanceRules): boolean {
   const { tokens } = frame;
   const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
-  if (j < 0 || h.possessive || !/^(with|without)$/.test(tokens[j].lower) || (j > 0 && tokens[j - 1].text !== ",")) return false;
+  if (j < 0 || h.possessive || !rules.lexicon.absolute_openers.has(tokens[j].lower) || (j > 0 && tokens[j - 1].text !== ",")) return false;
   frame.pos ??= posTags(tokens.map((x) => x.text));
   return frame.pos[h.tokenEnd] === "VBG";
 }
@@ -792,7 +798,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
     if (!eligibility) return null;
-    if (absoluteWith(target, frame) && gap.some((t) => t.text === ",")) return null;
+    if (absoluteWith(target, frame, rules) && gap.some((t) => t.text === ",")) return null;
     // the nearest eligible holder before the cue is its subject, with those coordinated
     const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject" && !(h.possessive && inPredicate(h, frame)));
     const nearest = candidates.sort((a, b) => b.tokenEnd - a.tokenEnd)[0];

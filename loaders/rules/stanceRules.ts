@@ -77,6 +77,12 @@ export interface StanceLexicon {
   /** words and phrases of joint action ("cooperates with", "teamed up with"): the partner
    * after their "with" does what follows, as a "by" phrase would; optional */
   joint_action?: string[];
+  /** phrases opening with a negator that free the actor of an obligation ("without having
+   * to adhere to"): they negate nothing; optional */
+  free_of_obligation?: string[];
+  /** words opening an absolute phrase ("With Clinton clinging to a narrow lead, Trump
+   * ..."): the holder after them is the subject of the participle, up to the comma; optional */
+  absolute_openers?: string[];
 }
 
 export interface CueDef {
@@ -114,7 +120,7 @@ interface StanceFile {
 const words = { type: "array", items: { type: "string", minLength: 1 } };
 /** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
 const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
-const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {

@@ -816,3 +816,11 @@ test("lexicon.demands is validated: a list inside the list stops the build at it
 test("lexicon.joint_action is validated: a phrase instead of a list stops the build at its line", () => {
   rejectsList("joint_action", "teamed up", ": must be array");
 });
+
+test("lexicon.free_of_obligation is validated: a phrase instead of a list stops the build at its line", () => {
+  rejectsList("free_of_obligation", "without having to", ": must be array");
+});
+
+test("lexicon.absolute_openers is validated: a number among its words stops the build at its line", () => {
+  rejectsList("absolute_openers", "[with, 0]", ".1: must be string");
+});
