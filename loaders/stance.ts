@@ -816,7 +816,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   }
 
   if (hit.end <= target.tokenStart) {
-    const opening = openingPhrase(frame);
+    const opening = openingPhrase(frame, rules);
     if (opening > 0 && hit.end <= opening && prevContentIndex(tokens, target.tokenStart - 1, 0) === opening && !holders.some((h) => h.tokenEnd <= hit.start && directRole(hit, h, holders, frame, rules)))
       return /(ed|en)$/.test(tokens[0].lower) && hit.cue.patient !== undefined ? "patient" : "agent";
     const gap = tokens.slice(hit.end, target.tokenStart);
@@ -898,18 +898,15 @@ function appositiveHead(hit: CueHit, holders: Holder[], frame: SentenceFrame, ru
   return head;
 }
 
-// participles that open a prepositional phrase rather than describe the subject
-const NOT_PARTICIPLES = new Set(["following", "according", "including", "regarding", "concerning", "notwithstanding", "during", "given", "compared", "based", "provided", "assuming", "considering", "excluding", "beginning", "starting", "speaking", "judging", "depending", "allowed", "added"]);
-
 /**
  * "Struggling to rebound ..., Cruz's campaign has", "Derided as a poor copy ..., Maduro
  * has": a sentence that opens with a participle phrase describes the subject after its
  * comma. Returns the comma's index, or -1.
  */
-function openingPhrase(frame: SentenceFrame): number {
+function openingPhrase(frame: SentenceFrame, rules: StanceRules): number {
   const { tokens } = frame;
   const first = tokens[0];
-  if (!first || first.kind !== "word" || !/^[a-z]{2,}(ing|ed|en)$/.test(first.lower) || NOT_PARTICIPLES.has(first.lower)) return -1;
+  if (!first || first.kind !== "word" || !/^[a-z]{2,}(ing|ed|en)$/.test(first.lower) || rules.lexicon.not_participles.has(first.lower)) return -1;
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i].text === ",") return frame.clause[i] === frame.clause[0] ? i : -1;
     if (tokens[i].kind === "punct" && CLAUSE_PUNCT.has(tokens[i].text)) return -1;

@@ -83,6 +83,9 @@ export interface StanceLexicon {
   /** words opening an absolute phrase ("With Clinton clinging to a narrow lead, Trump
    * ..."): the holder after them is the subject of the participle, up to the comma; optional */
   absolute_openers?: string[];
+  /** words in -ing, -ed or -en that open a sentence as a preposition does ("Following the
+   * war, Baku ..."): not a participle phrase describing the subject after the comma; optional */
+  not_participles?: string[];
 }
 
 export interface CueDef {
@@ -120,7 +123,7 @@ interface StanceFile {
 const words = { type: "array", items: { type: "string", minLength: 1 } };
 /** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
 const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
-const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {

@@ -824,3 +824,7 @@ test("lexicon.free_of_obligation is validated: a phrase instead of a list stops 
 test("lexicon.absolute_openers is validated: a number among its words stops the build at its line", () => {
   rejectsList("absolute_openers", "[with, 0]", ".1: must be string");
 });
+
+test("lexicon.not_participles is validated: a single word instead of a list stops the build at its line", () => {
+  rejectsList("not_participles", "following", ": must be array");
+});
