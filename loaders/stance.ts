@@ -73,6 +73,15 @@ interface SentenceFrame {
   pos?: string[];
 }
 
+// The closed-class words of English stay in code, here and beside the functions that read
+// them: determiners, pronouns (PRONOUNS, FIRST_PERSON, REFLEXIVES, CONTRACTING_PRONOUNS),
+// auxiliaries and copulas, the subordinators that close a negation's scope, relative
+// openers, the words that open a subject (SUBJECT_WORDS), clause punctuation. They are
+// the grammar the roles are built on, not rules of this corpus: no corpus adds a
+// determiner, and the code around each set is written for exactly those words. The
+// open-class vocabulary an analyst tunes (negators, hedges, verbs of saying, reporting,
+// opinion, enabling, demanding and joint action, ...) is data: the lexicon lists of
+// data/rules/stance.yaml, read through `rules.lexicon`.
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
 const NEGATION_TRANSPARENT = new Set(["longer", "to", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any"]);
 const NEGATION_STOP = new Set(["while", "whereas", "because", "since", "when", "which", "who", "whom", "whose", "although", "though", "but", "yet", "if", "unless", "until"]);

@@ -793,6 +793,14 @@ function rejectsList(key: string, value: string, problem: string): void {
   );
 }
 
+test("an unknown lexicon list (a misspelt name) stops the build at its line", () => {
+  const file = "data/rules/stance.yaml";
+  const bad = readFileSync(file, "utf8").replace(/^  speech_verbs:/m, "  speech_verb:");
+  const line = bad.split("\n").findIndex((l) => l.startsWith("  speech_verb:")) + 1;
+  assert.ok(line > 0);
+  assert.throws(() => parseStanceRules(file, bad, rules.actors), (e: unknown) => e instanceof InputError && e.message.startsWith(`${file}:${line}: lexicon: unknown field "speech_verb"`));
+});
+
 test("lexicon.speech_verbs is validated: a single word instead of a list stops the build at its line", () => {
   rejectsList("speech_verbs", "said", ": must be array");
 });
