@@ -73,15 +73,20 @@ interface SentenceFrame {
   pos?: string[];
 }
 
+// The closed-class words of English stay in code, here and beside the functions that read
+// them: determiners, pronouns (PRONOUNS, FIRST_PERSON, REFLEXIVES, CONTRACTING_PRONOUNS),
+// auxiliaries and copulas, the subordinators that close a negation's scope, relative
+// openers, the words that open a subject (SUBJECT_WORDS), clause punctuation. They are
+// the grammar the roles are built on, not rules of this corpus: no corpus adds a
+// determiner, and the code around each set is written for exactly those words. The
+// open-class vocabulary an analyst tunes (negators, hedges, verbs of saying, reporting,
+// opinion, enabling, demanding and joint action, ...) is data: the lexicon lists of
+// data/rules/stance.yaml, read through `rules.lexicon`.
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
 const NEGATION_TRANSPARENT = new Set(["longer", "to", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any"]);
 const NEGATION_STOP = new Set(["while", "whereas", "because", "since", "when", "which", "who", "whom", "whose", "although", "though", "but", "yet", "if", "unless", "until"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
-const REPORTING_VERBS = new Set(["said", "says", "say", "told", "tells", "stated", "argued", "added", "wrote", "claimed", "insisted"]);
-// Quotation marks after these words report speech ('called it a "prison"'), they do not
-// hold a term at arm's length.
-const SPEECH_VERBS = new Set(["said", "says", "say", "saying", "called", "calls", "calling", "call", "told", "tells", "described", "describes", "describing", "dubbed", "termed", "named", "tweeted", "wrote", "writes", "asked", "added", "replied", "declared", "announced", "stated", "insisted", "warned", "labelled", "labeled", "labelling", "labeling", "label", "labels", "branded", "brand", "brands", "branding", "term", "terms", "terming", "dub", "dubs", "dubbing", "quoted", "hails", "hailed", "praised", "urged", "urge", "urges", "urging", "asked", "asking", "demanded", "demanding", "vowed", "pledged", "promised", "moniker", "nickname", "nicknamed", "titled", "slogan"]);
 
 export function labelFor(score: number, threshold: number): StanceLabel {
   return score >= threshold ? "favorable" : score <= -threshold ? "unfavorable" : "neutral";
@@ -93,7 +98,7 @@ export function labelFor(score: number, threshold: number): StanceLabel {
  */
 export function tagSentence(tokens: Token[], targets: Holder[], rules: StanceRules, others: Holder[] = []): StanceTag[] {
   const named = [...targets, ...others];
-  const pronouns = [...pronounHolders(tokens, named, rules), ...speakerPronouns(tokens, named)];
+  const pronouns = [...pronounHolders(tokens, named, rules), ...speakerPronouns(tokens, named, rules)];
   const holders = [...named, ...pronouns.map((p) => p.holder)];
   const frame = buildFrame(tokens, holders, rules);
   const hits = findCueHits(tokens, holders, rules, frame);
@@ -187,7 +192,6 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
   return out;
 }
 
-const OPINION_VERBS = new Set(["think", "thought", "believe", "believed", "bet", "guess", "suppose", "hope", "hoped", "feel", "felt", "know", "knew", "say", "said", "mean", "meant", "expect", "expected", "suspect", "fear", "worry", "doubt", "wonder", "imagine", "assume", "predict", "argue", "tell", "told", "see", "saw", "heard", "hear"]);
 const FIRST_PERSON = new Map<string, boolean>([["i", false], ["me", false], ["my", true], ["myself", false]]);
 
 /**
@@ -195,20 +199,21 @@ const FIRST_PERSON = new Map<string, boolean>([["i", false], ["me", false], ["my
  * a holder named right after it (or right before a verb of saying that opens it), "I",
  * "me" and "my" stand for the speaker.
  */
-function speakerPronouns(tokens: Token[], named: Holder[]): Array<{ holder: Holder; antecedent: Holder }> {
+function speakerPronouns(tokens: Token[], named: Holder[], rules: StanceRules): Array<{ holder: Holder; antecedent: Holder }> {
   const out: Array<{ holder: Holder; antecedent: Holder }> = [];
+  const { speech_verbs } = rules.lexicon;
   const marks = tokens.map((t, i) => (t.text === '"' ? i : -1)).filter((i) => i >= 0);
   for (let k = 0; k + 1 < marks.length; k += 2) {
     const [qs, qe] = [marks[k], marks[k + 1]];
     let after = qe + 1;
     if (tokens[after]?.text === ",") after++;
     // '"...," she said', '"...," said Smith', 'Smith said: "..."', 'Smith said, "..."'
-    let speaker = named.find((h) => h.tokenStart === after && SPEECH_VERBS.has(tokens[h.tokenEnd]?.lower ?? ""))
-      ?? (SPEECH_VERBS.has(tokens[after]?.lower ?? "") ? named.find((h) => h.tokenStart === after + 1) : undefined);
+    let speaker = named.find((h) => h.tokenStart === after && speech_verbs.has(tokens[h.tokenEnd]?.lower ?? ""))
+      ?? (speech_verbs.has(tokens[after]?.lower ?? "") ? named.find((h) => h.tokenStart === after + 1) : undefined);
     if (!speaker) {
       let before = qs - 1;
       if (tokens[before]?.text === "," || tokens[before]?.text === ":") before--;
-      if (SPEECH_VERBS.has(tokens[before]?.lower ?? "")) speaker = named.find((h) => h.tokenEnd === before);
+      if (speech_verbs.has(tokens[before]?.lower ?? "")) speaker = named.find((h) => h.tokenEnd === before);
     }
     if (!speaker) continue;
     for (let i = qs + 1; i < qe; i++) {
@@ -218,7 +223,7 @@ function speakerPronouns(tokens: Token[], named: Holder[]): Array<{ holder: Hold
       // is about someone else
       let v = i + 1;
       while (/ly$/.test(tokens[v]?.lower ?? "") || /^(do|did|n't|really|just|also|still|not)$/.test(tokens[v]?.lower ?? "")) v++;
-      if (OPINION_VERBS.has(tokens[v]?.lower ?? "")) continue;
+      if (rules.lexicon.opinion_verbs.has(tokens[v]?.lower ?? "")) continue;
       out.push({ holder: { tokenStart: i, tokenEnd: i + 1, possessive }, antecedent: speaker });
     }
   }
@@ -391,7 +396,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     if (tokens[i].lower === "not" && tokens[i + 1]?.lower === "only") continue; // "not only ... but also"
     // "without having to adhere to", "without needing to": free of an obligation, which says
     // nothing against what the actor does
-    if (tokens[i].lower === "without" && /^(having|needing|being)$/.test(tokens[i + 1]?.lower ?? "") && /^(to|forced|obliged|required|compelled)$/.test(tokens[i + 2]?.lower ?? "")) continue;
+    if (listedAt(lexicon.free_of_obligation, tokens, i)) continue;
     // "was halted by a Russian-brokered ceasefire": a passive negator's "by" phrase names who negates
     if (tokens[i + 1]?.lower === "by") continue;
     // "unable or unwilling to act": coordinated negators share one scope, they do not negate each other
@@ -426,14 +431,14 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
   let attributionStart = n;
   for (let i = 0; i < n; i++) {
     const t = tokens[i].lower;
-    const reported = lexicon.attribution.has(t) || (REPORTING_VERBS.has(t) && tokens[i + 1]?.lower === "that") || selfPresentation(tokens, i, rules);
+    const reported = lexicon.attribution.has(t) || (lexicon.reporting_verbs.has(t) && tokens[i + 1]?.lower === "that") || selfPresentation(tokens, i, rules);
     if (!reported) continue;
     attributionStart = Math.min(attributionStart, i);
     for (let c = clause[i]; c < clauseWeight.length; c++) attributedClause.add(c);
   }
 
   // the part-of-speech tags, when this frame needed them already: the roles reuse them
-  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens, clause), pos };
+  return { tokens, clause, clauseWeight, antecedent, contrasted, negated, negator, hedgedClause, attributedClause, attributionStart, quotes: scareQuotes(tokens, clause, rules), pos };
 }
 
 /**
@@ -462,7 +467,8 @@ function isTitle(span: Token[]): boolean {
 }
 
 /** Short quoted spans (1 to 4 words) inside a sentence: distancing, not a quotation. */
-function scareQuotes(tokens: Token[], clause: number[]): Array<[number, number]> {
+function scareQuotes(tokens: Token[], clause: number[], rules: StanceRules): Array<[number, number]> {
+  const { speech_verbs, reporting_verbs } = rules.lexicon;
   const spans: Array<[number, number]> = [];
   let open = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -477,7 +483,7 @@ function scareQuotes(tokens: Token[], clause: number[]): Array<[number, number]>
       const inside = tokens.slice(open + 1, i).filter((x) => x.kind !== "punct").length;
       // ... nor after a verb of saying further back in its clause ("He said the people who
       // aren't "comfortable" signing up"): the speaker's words, reported
-      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => SPEECH_VERBS.has(x.lower)) || tokens.slice(0, open).some((x, k) => clause[k] === clause[open] && REPORTING_VERBS.has(x.lower));
+      const reported = tokens.slice(Math.max(0, open - 6), open).some((x) => speech_verbs.has(x.lower)) || tokens.slice(0, open).some((x, k) => clause[k] === clause[open] && reporting_verbs.has(x.lower));
       if (inside >= 1 && inside <= 4 && !reported && !isTitle(tokens.slice(open + 1, i)) && !(open === 0 && i === tokens.length - 1)) spans.push([open, i + 1]);
       open = -1;
     }
@@ -587,41 +593,54 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
     return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
   }
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
-  if (absoluteWith(h, frame)) return "subject";
+  if (absoluteWith(h, frame, rules)) return "subject";
   // "Moscow cooperates with Tehran to circumvent sanctions": the partner of a joint action
   // does what follows it, as a "by" phrase would
-  if (w === "with" && (JOINT_ACTION.has(tokens[j - 1]?.lower ?? "") || JOINT_PHRASE.test(`${tokens[j - 2]?.lower} ${tokens[j - 1]?.lower}`))) return "by";
+  if (w === "with" && listedBefore(rules.lexicon.joint_action, tokens, j)) return "by";
   // "the demand for Ortega to resign", "called for Baku to withdraw": the holder between a
   // demand's "for" and an infinitive is the subject of that infinitive
-  if (w === "for" && !h.possessive && frame.tokens[h.tokenEnd]?.lower === "to" && DEMANDS.has(tokens[j - 1]?.lower ?? "")) return "subject";
+  if (w === "for" && !h.possessive && frame.tokens[h.tokenEnd]?.lower === "to" && rules.lexicon.demands.has(tokens[j - 1]?.lower ?? "")) return "subject";
   if (rules.lexicon.patient_prepositions.has(w) || rules.lexicon.other_prepositions.has(w)) return null;
   // the object of a verb ("Azerbaijan defeated Armenia") is not the subject of what follows
   // ... except after a verb of enabling: "allows Azerbaijan to form partnerships" makes
   // Azerbaijan the subject of "form"
-  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(ENABLING_VERBS.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
+  if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(rules.lexicon.enabling_verbs.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
   return "subject";
 }
 
-const JOINT_ACTION = new Set(["cooperate", "cooperates", "cooperated", "cooperating", "collaborate", "collaborates", "collaborated", "collaborating", "conspire", "conspires", "conspired", "conspiring", "collude", "colludes", "colluded", "colluding", "coordinate", "coordinates", "coordinated", "coordinating", "partner", "partners", "partnered", "partnering"]);
-// "teamed up with", "joined forces with", "worked together with"
-const JOINT_PHRASE = /^(team|teams|teamed|teaming|join|joins|joined|joining|work|works|worked|working) (up|forces|together)$/;
+/** A word or phrase of the list ("cooperated", "teamed up") spelled by the tokens right before `end`. */
+function listedBefore(list: Set<string>, tokens: Token[], end: number): boolean {
+  if (end > 0 && list.has(tokens[end - 1].lower)) return true;
+  for (const entry of list) {
+    const words = entry.split(/\s+/);
+    if (words.length > 1 && words.length <= end && spells(words, tokens, end - words.length)) return true;
+  }
+  return false;
+}
 
-const DEMANDS = new Set(["demand", "demands", "demanded", "demanding", "call", "calls", "called", "calling", "pressure", "push", "pushed", "pushing", "pressed", "pressing", "appeal", "appeals", "appealed", "clamor", "clamour", "petition", "petitioned"]);
+/** A word or phrase of the list ("without having to") spelled by the tokens from `start` on. */
+function listedAt(list: Set<string>, tokens: Token[], start: number): boolean {
+  for (const entry of list) if (spells(entry.split(/\s+/), tokens, start)) return true;
+  return false;
+}
+
+/** The tokens from `start` on are these words (lower case). */
+function spells(words: string[], tokens: Token[], start: number): boolean {
+  return words.every((w, k) => tokens[start + k]?.lower === w);
+}
 
 /**
  * "With Clinton clinging to a narrow lead, Trump ...": a holder after "with" or "without"
  * opening a phrase and followed by a participle is the subject of that participle (only up
  * to the comma that closes the phrase).
  */
-function absoluteWith(h: Holder, frame: SentenceFrame): boolean {
+function absoluteWith(h: Holder, frame: SentenceFrame, rules: StanceRules): boolean {
   const { tokens } = frame;
   const j = prevContentIndex(tokens, h.tokenStart - 1, 0);
-  if (j < 0 || h.possessive || !/^(with|without)$/.test(tokens[j].lower) || (j > 0 && tokens[j - 1].text !== ",")) return false;
+  if (j < 0 || h.possessive || !rules.lexicon.absolute_openers.has(tokens[j].lower) || (j > 0 && tokens[j - 1].text !== ",")) return false;
   frame.pos ??= posTags(tokens.map((x) => x.text));
   return frame.pos[h.tokenEnd] === "VBG";
 }
-
-const ENABLING_VERBS = new Set(["allow", "allows", "allowed", "allowing", "enable", "enables", "enabled", "enabling", "help", "helps", "helped", "helping", "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered", "empowering"]);
 
 const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'d", "'ll"]);
 
@@ -788,7 +807,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
     if (!eligibility) return null;
-    if (absoluteWith(target, frame) && gap.some((t) => t.text === ",")) return null;
+    if (absoluteWith(target, frame, rules) && gap.some((t) => t.text === ",")) return null;
     // the nearest eligible holder before the cue is its subject, with those coordinated
     const candidates = holders.filter((h) => h.tokenEnd <= hit.start && clause[h.tokenStart] === hitClause && isEligibleSubject(h, frame, rules) === "subject" && !(h.possessive && inPredicate(h, frame)));
     const nearest = candidates.sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
@@ -797,7 +816,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (gap.length > MAX_SUBJECT_GAP) return null;
     // "He said the 20 percent who can't enroll ...": the speaker is not the subject of
     // what the reported clause says (a pronoun standing for the speaker still is)
-    if (gap.some((t) => REPORTING_VERBS.has(t.lower))) return null;
+    if (gap.some((t) => lexicon.reporting_verbs.has(t.lower))) return null;
     // "Iran considers Azerbaijan a threat", "Armenia accused Baku of aggression": the one
     // holding a view is not the subject of what its view says ("is seen as", "sees itself
     // as" still describe it)
@@ -806,7 +825,7 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   }
 
   if (hit.end <= target.tokenStart) {
-    const opening = openingPhrase(frame);
+    const opening = openingPhrase(frame, rules);
     if (opening > 0 && hit.end <= opening && prevContentIndex(tokens, target.tokenStart - 1, 0) === opening && !holders.some((h) => h.tokenEnd <= hit.start && directRole(hit, h, holders, frame, rules)))
       return /(ed|en)$/.test(tokens[0].lower) && hit.cue.patient !== undefined ? "patient" : "agent";
     const gap = tokens.slice(hit.end, target.tokenStart);
@@ -888,18 +907,15 @@ function appositiveHead(hit: CueHit, holders: Holder[], frame: SentenceFrame, ru
   return head;
 }
 
-// participles that open a prepositional phrase rather than describe the subject
-const NOT_PARTICIPLES = new Set(["following", "according", "including", "regarding", "concerning", "notwithstanding", "during", "given", "compared", "based", "provided", "assuming", "considering", "excluding", "beginning", "starting", "speaking", "judging", "depending", "allowed", "added"]);
-
 /**
  * "Struggling to rebound ..., Cruz's campaign has", "Derided as a poor copy ..., Maduro
  * has": a sentence that opens with a participle phrase describes the subject after its
  * comma. Returns the comma's index, or -1.
  */
-function openingPhrase(frame: SentenceFrame): number {
+function openingPhrase(frame: SentenceFrame, rules: StanceRules): number {
   const { tokens } = frame;
   const first = tokens[0];
-  if (!first || first.kind !== "word" || !/^[a-z]{2,}(ing|ed|en)$/.test(first.lower) || NOT_PARTICIPLES.has(first.lower)) return -1;
+  if (!first || first.kind !== "word" || !/^[a-z]{2,}(ing|ed|en)$/.test(first.lower) || rules.lexicon.not_participles.has(first.lower)) return -1;
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i].text === ",") return frame.clause[i] === frame.clause[0] ? i : -1;
     if (tokens[i].kind === "punct" && CLAUSE_PUNCT.has(tokens[i].text)) return -1;
@@ -1044,7 +1060,7 @@ function holdsTheView(target: Holder, hit: CueHit, frame: SentenceFrame, rules: 
   for (let i = target.tokenEnd; i < Math.min(frame.tokens.length, target.tokenEnd + 4); i++) {
     if (selfPresentation(frame.tokens, i, rules)) return false;
     const t = frame.tokens[i].lower;
-    if (rules.lexicon.attribution.has(t) || REPORTING_VERBS.has(t)) return i < hit.start;
+    if (rules.lexicon.attribution.has(t) || rules.lexicon.reporting_verbs.has(t)) return i < hit.start;
   }
   return false;
 }

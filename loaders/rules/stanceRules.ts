@@ -59,6 +59,33 @@ export interface StanceLexicon {
   /** predicates of collapse that deny the noun they are said of ("her credibility is
    * shot", "its popularity plummeted"), as a negator before it would; optional */
   reversers?: string[];
+  /** verbs whose quotation marks after them report speech ('called it a "prison"'), not
+   * distance, and that name the speaker of a quotation ('"...," she said'); optional */
+  speech_verbs?: string[];
+  /** verbs of saying that report someone's words ("said that ...", "He said the people
+   * ..."): what follows is the speaker's view, and the speaker not its subject; optional */
+  reporting_verbs?: string[];
+  /** verbs of opinion after "I" in a quotation ('"I think she should resign," Smith said'):
+   * what follows is about someone else, so "I" there is not the speaker's holder; optional */
+  opinion_verbs?: string[];
+  /** verbs of enabling ("allows Azerbaijan to form partnerships"): the holder after them
+   * is the subject of the infinitive; optional */
+  enabling_verbs?: string[];
+  /** words of demanding ("the demand for Ortega to resign", "called for Baku to
+   * withdraw"): the holder after their "for" is the subject of the infinitive; optional */
+  demands?: string[];
+  /** words and phrases of joint action ("cooperates with", "teamed up with"): the partner
+   * after their "with" does what follows, as a "by" phrase would; optional */
+  joint_action?: string[];
+  /** phrases opening with a negator that free the actor of an obligation ("without having
+   * to adhere to"): they negate nothing; optional */
+  free_of_obligation?: string[];
+  /** words opening an absolute phrase ("With Clinton clinging to a narrow lead, Trump
+   * ..."): the holder after them is the subject of the participle, up to the comma; optional */
+  absolute_openers?: string[];
+  /** words in -ing, -ed or -en that open a sentence as a preposition does ("Following the
+   * war, Baku ..."): not a participle phrase describing the subject after the comma; optional */
+  not_participles?: string[];
 }
 
 export interface CueDef {
@@ -94,6 +121,9 @@ interface StanceFile {
 }
 
 const words = { type: "array", items: { type: "string", minLength: 1 } };
+/** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
+const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {
@@ -122,10 +152,8 @@ export const STANCE_SCHEMA = {
     lexicon: {
       type: "object",
       additionalProperties: false,
-      required: ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"],
-      properties: Object.fromEntries(
-        ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators", "fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers"].map((k) => [k, words]),
-      ),
+      required: REQUIRED_LISTS,
+      properties: Object.fromEntries([...REQUIRED_LISTS, ...OPTIONAL_LISTS].map((k) => [k, words])),
     },
     cues: {
       type: "array",
@@ -211,6 +239,6 @@ function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: A
       list.push(cue);
       wordIndex.set(w, list);
     }
-  const lex = Object.fromEntries(Object.entries({ fallback_ignore: [], coreference: [], relational_nouns: [], self_presentation: [], reversers: [], ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
+  const lex = Object.fromEntries(Object.entries({ ...Object.fromEntries(OPTIONAL_LISTS.map((k) => [k, []])), ...lexicon }).map(([k, v]) => [k, new Set((v as string[]).map((w) => w.toLowerCase()))])) as StanceRules["lexicon"];
   return { file, settings, lexicon: lex, cues: compiled, wordIndex, patternCues: compiled.filter((c) => c.patterns.length > 0) };
 }

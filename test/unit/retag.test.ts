@@ -69,6 +69,8 @@ test("edits the reach cannot bound re-tag everything", () => {
   const unbounded: Record<string, string> = {
     "a setting": stanceText.replace(/threshold: 0\.\d+/, "threshold: 0.2"),
     "a lexicon": stanceText.replace("contrast: [but, ", "contrast: [but, although, "),
+    "a word added to an optional lexicon list": stanceText.replace("speech_verbs: [said, ", "speech_verbs: [said, muttered, "),
+    "an optional lexicon list left out": stanceText.replace(/^  joint_action: \[[^\]]*\]\n/m, ""),
     "cues reordered": (() => {
       const a = stanceText.indexOf("  - id: aggressor");
       const b = stanceText.indexOf("  - id: attacks");

@@ -669,6 +669,7 @@ test("the partner 'with' whom a joint action is done ('cooperated with X to', 't
   const s = "Russia teamed up with Georgia to smuggle arms across the border.";
   assert.equal(stanceOf("Russia cooperated with Georgia to circumvent the embargo.", "Georgia"), "unfavorable");
   assert.equal(stanceOf(s, "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Russia joined forces with Georgia to smuggle arms across the border.", "Georgia"), "unfavorable");
   assert.equal(stanceOf("Russia met with Georgia to circumvent the embargo.", "Georgia"), "neutral");
 });
 
@@ -773,4 +774,65 @@ test("dealing with a problem ('tackled the shortage', 'addresses concerns about'
 test("reducing a harm ('cut poverty', 'close loopholes to reduce the deficit', 'fighting corruption') favors the actor", () => {
   assert.equal(stanceOf("Georgia has cut poverty in the valley by half.", "Georgia"), "favorable");
   assert.equal(stanceOf("Georgia is fighting corruption in its courts.", "Georgia"), "favorable");
+});
+
+/**
+ * stance.yaml with the lexicon list `key` written as `value` instead: stopped with the
+ * file, the line of the list (or of its bad item) and what is wrong, never read as a
+ * list of letters or crashing on it.
+ */
+function rejectsList(key: string, value: string, problem: string): void {
+  const file = "data/rules/stance.yaml";
+  const good = readFileSync(file, "utf8");
+  const bad = good.replace(new RegExp(`^  ${key}: \\[[^\\]]*\\]`, "m"), `  ${key}: ${value}`);
+  assert.notEqual(bad, good, `no list "${key}" in ${file}`);
+  const line = bad.split("\n").findIndex((l) => l.startsWith(`  ${key}:`)) + 1;
+  assert.throws(
+    () => parseStanceRules(file, bad, rules.actors),
+    (e: unknown) => e instanceof InputError && e.message.startsWith(`${file}:${line}: lexicon.${key}${problem}`),
+  );
+}
+
+test("an unknown lexicon list (a misspelt name) stops the build at its line", () => {
+  const file = "data/rules/stance.yaml";
+  const bad = readFileSync(file, "utf8").replace(/^  speech_verbs:/m, "  speech_verb:");
+  const line = bad.split("\n").findIndex((l) => l.startsWith("  speech_verb:")) + 1;
+  assert.ok(line > 0);
+  assert.throws(() => parseStanceRules(file, bad, rules.actors), (e: unknown) => e instanceof InputError && e.message.startsWith(`${file}:${line}: lexicon: unknown field "speech_verb"`));
+});
+
+test("lexicon.speech_verbs is validated: a single word instead of a list stops the build at its line", () => {
+  rejectsList("speech_verbs", "said", ": must be array");
+});
+
+test("lexicon.reporting_verbs is validated: a number among its words stops the build at its line", () => {
+  rejectsList("reporting_verbs", "[said, 7]", ".1: must be string");
+});
+
+test("lexicon.opinion_verbs is validated: a number instead of a list stops the build at its line", () => {
+  rejectsList("opinion_verbs", "7", ": must be array");
+});
+
+test("lexicon.enabling_verbs is validated: a single word instead of a list stops the build at its line", () => {
+  rejectsList("enabling_verbs", "allows", ": must be array");
+});
+
+test("lexicon.demands is validated: a list inside the list stops the build at its line", () => {
+  rejectsList("demands", "[demand, [call, for]]", ".1: must be string");
+});
+
+test("lexicon.joint_action is validated: a phrase instead of a list stops the build at its line", () => {
+  rejectsList("joint_action", "teamed up", ": must be array");
+});
+
+test("lexicon.free_of_obligation is validated: a phrase instead of a list stops the build at its line", () => {
+  rejectsList("free_of_obligation", "without having to", ": must be array");
+});
+
+test("lexicon.absolute_openers is validated: a number among its words stops the build at its line", () => {
+  rejectsList("absolute_openers", "[with, 0]", ".1: must be string");
+});
+
+test("lexicon.not_participles is validated: a single word instead of a list stops the build at its line", () => {
+  rejectsList("not_participles", "following", ": must be array");
 });
