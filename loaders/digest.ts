@@ -10,10 +10,10 @@ import { prepareArticle } from "./articleCache.ts";
 import { loadCorpus, readArticle } from "./corpus.ts";
 import { findLabelUses, type LabelUse } from "./framing.ts";
 import { outlineOf, outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
-import { cachedPart, partFiles, PARTS } from "./partCache.ts";
+import { cachedPart, partFiles, PARTS, storePartBytes } from "./partCache.ts";
 import { tagArticle, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
 import { loadRules } from "./rules/index.ts";
-import { retagFromEarlier } from "./retag.ts";
+import { retagFromEarlier, retagBytesFromEarlier } from "./retag.ts";
 import { loadFramingRules, type FramingRules } from "./rules/framingRules.ts";
 import { loadTopicRules, type TopicRules } from "./rules/topicRules.ts";
 import type { Rules } from "./tagText.ts";
@@ -98,17 +98,21 @@ export function mentionsAndTopics(article: RawArticle, root: string, all: AllRul
  * Computes the article's missing parts without reading the cached ones no missing part
  * needs (the warm step after a cue edit: the outline, topics and framing parts stay as
  * they are, and parsing them would only cost time). Topics and framing read the mentions.
+ * False when every part was cached.
  */
-export function fillParts(article: RawArticle, root: string, all: AllRules): void {
+export function fillParts(article: RawArticle, root: string, all: AllRules): boolean {
   const [outline, mentions, topics, framing] = partFiles(article, root).map((f) => !existsSync(f));
-  if (!outline && !mentions && !topics && !framing) return;
+  if (!outline && !mentions && !topics && !framing) return false;
   let prepared: PreparedArticle | null = null;
   const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
   if (outline) cachedPart(PARTS.outline, article, root, () => outlineOf(prep()));
-  if (!mentions && !topics && !framing) return;
+  if (!mentions && !topics && !framing) return true;
+  // after a cue edit only the mentions part is missing, and nothing here reads its value
+  if (!topics && !framing && storePartBytes(PARTS.mentions, article, root, (out) => retagBytesFromEarlier(article, root, all.rules, out))) return true;
   const tagged = mentionsPart(article, root, all, prep);
   if (topics) cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], tagged, all.topicRules));
   if (framing) cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], tagged, all.framingRules));
+  return true;
 }
 
 /**
