@@ -111,14 +111,19 @@ function retagSentences<T>(p: ArticleOfSentence, count: number, within: Sentence
 
 // ---------------------------------------------------------------- the previous version
 
-interface Earlier {
+/** An earlier version of the mentions part, and what the edit since can change (null: any sentence). */
+export interface Earlier {
   version: string;
   reach: Set<string> | null;
 }
 let earlierMemo: { key: string; list: Earlier[] } | null = null;
 
-/** Records this version's stance.yaml text (once per process) and lists earlier versions with the same base, newest first. */
-function earlierVersions(root: string, rules: Rules): Earlier[] {
+/**
+ * Records this version's stance.yaml text (once per process) and lists earlier versions
+ * with the same base, newest first: what `retagFromEarlier` starts from. Worker threads are
+ * handed the list (`trustEarlierVersions`) rather than each parsing the earlier rules again.
+ */
+export function earlierVersions(root: string, rules: Rules): Earlier[] {
   const dir = partsDir(root);
   if (!dir) return [];
   const version = partVersion(PARTS.mentions, root);
@@ -151,6 +156,21 @@ function earlierVersions(root: string, rules: Rules): Earlier[] {
   }
   earlierMemo = { key, list };
   return list;
+}
+
+/**
+ * Whether a warm step has tagged under the current stance rules (and actors, and tagging
+ * code) already: false after an edit of them, or with no cache, when every article's
+ * mentions part is to be computed.
+ */
+export function mentionsRecorded(root: string): boolean {
+  const dir = partsDir(root);
+  return !!dir && existsSync(join(dir, RECORDS, `${partVersion(PARTS.mentions, root)}.json`));
+}
+
+/** `earlierVersions` as another thread of this process found them (with the same rules files). */
+export function trustEarlierVersions(root: string, list: Earlier[]): void {
+  if (partsDir(root)) earlierMemo = { key: `${root}\u0000${partVersion(PARTS.mentions, root)}`, list };
 }
 
 /**

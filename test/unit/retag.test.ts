@@ -11,6 +11,7 @@ import { prepareArticles, tagArticle } from "../../loaders/pipeline.ts";
 import { loadRules } from "../../loaders/rules/index.ts";
 import { parseStanceRules } from "../../loaders/rules/stanceRules.ts";
 import { editReach, mentionRanges, retagWithin } from "../../loaders/retag.ts";
+import { writeSyntheticCorpus } from "../../loaders/bench/synthetic.ts";
 import type { Rules } from "../../loaders/tagText.ts";
 import { uncached } from "./uncached.ts";
 
@@ -133,6 +134,10 @@ function editAndCompare(prepare: (root: string) => void, threads: number, articl
 
 test("a rebuild after a cue edit re-tags only the reached sentences, with the same parts as a cold run", () => {
   editAndCompare((root) => cpSync("data", join(root, "data"), { recursive: true }), 1, prepared.length);
+});
+
+test("so do two threads (this one and a worker after the edit, two workers cold), on a corpus large enough for them", () => {
+  editAndCompare((root) => writeSyntheticCorpus(process.cwd(), root, 40, 3), 2, 40);
 });
 
 test("the mentions of a mentions part's bytes are found where its JSON has them", () => {
