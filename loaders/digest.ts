@@ -6,19 +6,18 @@
 // thousands of articles in a few hundred MB.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cleanedArticle, prepareArticle } from "./articleCache.ts";
+import { prepareArticle } from "./articleCache.ts";
 import { loadCorpus, readArticle } from "./corpus.ts";
 import { findLabelUses, type LabelUse } from "./framing.ts";
 import { outlineOf, outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
-import { cachedPart, partFiles, PARTS } from "./partCache.ts";
+import { cachedPart, partFiles, PARTS, storePartBytes } from "./partCache.ts";
 import { tagArticle, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
 import { loadRules } from "./rules/index.ts";
-import { retagFromEarlier } from "./retag.ts";
+import { retagFromEarlier, retagBytesFromEarlier } from "./retag.ts";
 import { loadFramingRules, type FramingRules } from "./rules/framingRules.ts";
 import { loadTopicRules, type TopicRules } from "./rules/topicRules.ts";
 import type { Rules } from "./tagText.ts";
 import { tagTopics, type SentenceTopics } from "./topics.ts";
-import { readerView, type ReaderView } from "./readerView.ts";
 import type { ApparatusKind, ArticleMeta, Corpus, RawArticle } from "./types.ts";
 
 export interface AllRules {
@@ -87,7 +86,7 @@ export function articlePart<K extends keyof ArticleParts>(article: RawArticle, r
   return get[part]() as ArticleParts[K];
 }
 
-/** The mentions and topics parts alone. */
+/** The mentions and topics parts alone (the reader's page shows nothing else of the parts). */
 export function mentionsAndTopics(article: RawArticle, root: string, all: AllRules): Pick<ArticleParts, "mentions" | "topics"> {
   let prepared: PreparedArticle | null = null;
   const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
@@ -96,47 +95,24 @@ export function mentionsAndTopics(article: RawArticle, root: string, all: AllRul
 }
 
 /**
- * The article decoded at most once, on first need; and its cleaned text and sentence spans,
- * from the decoded article when there is one, else from the cache entry without its tokens.
- */
-function preparer(article: RawArticle, root: string) {
-  let prepared: PreparedArticle | null = null;
-  const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
-  const cleaned = () => (prepared ? { clean: prepared.clean, sentences: prepared.segmented.sentences } : cleanedArticle(article, root));
-  return { prep, cleaned };
-}
-
-/** The reader page's view of the article (loaders/readerView.ts), from its `reader` part or computed. */
-export function readerPart(article: RawArticle, root: string, all: AllRules): ReaderView {
-  const { prep, cleaned } = preparer(article, root);
-  return cachedPart(PARTS.reader, article, root, () => {
-    const mentions = mentionsPart(article, root, all, prep);
-    const topics = cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], mentions, all.topicRules));
-    const { clean, sentences } = cleaned();
-    return readerView(clean, article.raw, sentences, mentions, topics, all.topicRules);
-  });
-}
-
-/**
  * Computes the article's missing parts without reading the cached ones no missing part
  * needs (the warm step after a cue edit: the outline, topics and framing parts stay as
  * they are, and parsing them would only cost time). Topics and framing read the mentions.
+ * False when every part was cached.
  */
-export function fillParts(article: RawArticle, root: string, all: AllRules): void {
-  const [outline, mentions, topics, framing, reader] = partFiles(article, root).map((f) => !existsSync(f));
-  if (!outline && !mentions && !topics && !framing && !reader) return;
-  const { prep, cleaned } = preparer(article, root);
+export function fillParts(article: RawArticle, root: string, all: AllRules): boolean {
+  const [outline, mentions, topics, framing] = partFiles(article, root).map((f) => !existsSync(f));
+  if (!outline && !mentions && !topics && !framing) return false;
+  let prepared: PreparedArticle | null = null;
+  const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
   if (outline) cachedPart(PARTS.outline, article, root, () => outlineOf(prep()));
-  if (!mentions && !topics && !framing && !reader) return;
+  if (!mentions && !topics && !framing) return true;
+  // after a cue edit only the mentions part is missing, and nothing here reads its value
+  if (!topics && !framing && storePartBytes(PARTS.mentions, article, root, (out) => retagBytesFromEarlier(article, root, all.rules, out))) return true;
   const tagged = mentionsPart(article, root, all, prep);
-  const sentenceTopics = topics || reader ? cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], tagged, all.topicRules)) : [];
+  if (topics) cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], tagged, all.topicRules));
   if (framing) cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], tagged, all.framingRules));
-  // with the article decoded for tagging, the view needs no second read of its cache entry
-  if (reader)
-    cachedPart(PARTS.reader, article, root, () => {
-      const { clean, sentences } = cleaned();
-      return readerView(clean, article.raw, sentences, tagged, sentenceTopics, all.topicRules);
-    });
+  return true;
 }
 
 /**

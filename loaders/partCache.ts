@@ -10,7 +10,7 @@
 // A corrupt or foreign entry is ignored and recomputed; writes go through a temporary
 // file renamed into place, so concurrent loaders never see half an entry.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { articleCacheDir, articleKey, stats as articleStats } from "./articleCache.ts";
@@ -40,8 +40,6 @@ export const PARTS = {
   topics: { name: "topics", rules: ["actors.yaml", "topics.yaml"], code: [...TAGGING_CODE, "topics.ts"] },
   /** contested-term label uses: framing rules, and actor spans */
   framing: { name: "framing", rules: ["actors.yaml", "framing.yaml"], code: [...TAGGING_CODE, "topics.ts", "framing.ts"] },
-  /** the reader page's view of the article: its text with the mentions and topics in place */
-  reader: { name: "reader", rules: ["actors.yaml", "stance.yaml", "topics.yaml"], code: [...TAGGING_CODE, "topics.ts", "readerView.ts"] },
 } satisfies Record<string, PartSpec>;
 
 const versions = new Map<string, string>();
@@ -113,7 +111,7 @@ export function currentPartFiles(meta: ArticleMeta, root = process.cwd(), parts:
 }
 
 /** Reads, writes and computing time per part in this process, for the benchmark. */
-export const partStats = { hits: 0, misses: 0, readMs: 0, writeMs: 0, outline: 0, mentions: 0, topics: 0, framing: 0, reader: 0, sentencesRetagged: 0, sentencesKept: 0 };
+export const partStats = { hits: 0, misses: 0, readMs: 0, writeMs: 0, outline: 0, mentions: 0, topics: 0, framing: 0, sentencesRetagged: 0, sentencesKept: 0 };
 const preparingMs = () => articleStats.hash + articleStats.load + articleStats.clean + articleStats.segment + articleStats.store;
 
 /** One part of one article: from the cache, or computed and stored. */
@@ -140,17 +138,99 @@ export function cachedPart<T>(part: PartSpec, article: RawArticle, root: string,
   const w = performance.now();
   // the part's own work, without cleaning and tokenizing the article on the way
   if (part.name in partStats) partStats[part.name as "outline"] += w - c - (preparingMs() - before);
+  writePart(part, file, JSON.stringify({ key, value }));
+  partStats.writeMs += performance.now() - w;
+  return value;
+}
+
+/** Where a part's JSON is written, a piece at a time (`storePartBytes`). */
+export interface PartWriter {
+  text(s: string): void;
+  bytes(from: Buffer, start: number, end: number): void;
+}
+
+// One buffer to read a part into and one to write a part from, kept from one part to the
+// next: on this kind of virtual machine fresh memory is dear (reading a thousand 90 KB
+// files into new buffers took 14 times as long as into one kept buffer), and a part's text
+// as a string is a large object of its own.
+let readBuffer = Buffer.alloc(0);
+let writeBuffer = Buffer.alloc(0);
+let written = 0;
+
+function reserve(n: number): void {
+  if (written + n <= writeBuffer.length) return;
+  const bigger = Buffer.allocUnsafe(Math.max(2 * writeBuffer.length, written + n, 1 << 20));
+  writeBuffer.copy(bigger, 0, 0, written);
+  writeBuffer = bigger;
+}
+
+const writer: PartWriter = {
+  text(s) {
+    reserve(3 * s.length); // UTF-8 takes at most 3 bytes per UTF-16 unit
+    written += writeBuffer.write(s, written);
+  },
+  bytes(from, start, end) {
+    reserve(end - start);
+    written += from.copy(writeBuffer, written, start, end);
+  },
+};
+
+/** A part file's bytes, or null when it cannot be read; valid until the next call (one buffer serves every call). */
+export function readPartBytes(file: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(Math.max(2 * readBuffer.length, size, 1 << 20));
+    let n = 0;
+    for (let r; n < size && (r = readSync(fd, readBuffer, n, size - n, n)) > 0; ) n += r;
+    return n === size ? readBuffer.subarray(0, n) : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Computes and stores one part of one article, its value written as JSON by `compute`
+ * (what `cachedPart` would store), or nothing when `compute` says false. For the warm step,
+ * which only stores the part: loaders/retag.ts re-tags the mentions part by copying most
+ * of the earlier one's bytes. Whether the part is cached already is the caller's question.
+ */
+export function storePartBytes(part: PartSpec, article: RawArticle, root: string, compute: (out: PartWriter) => boolean): boolean {
+  const dir = partsDir(root);
+  if (!dir) return false;
+  const file = partFile(part, article, root, dir);
+  const c = performance.now();
+  const before = preparingMs();
+  written = 0;
+  // as JSON.stringify({ key, value }): the key is hex digits
+  writer.text(`{"key":"${file.slice(-45, -5)}","value":`);
+  if (!compute(writer)) return false;
+  writer.text("}");
+  partStats.misses++;
+  const w = performance.now();
+  if (part.name in partStats) partStats[part.name as "outline"] += w - c - (preparingMs() - before);
+  writePart(part, file, writeBuffer.subarray(0, written));
+  partStats.writeMs += performance.now() - w;
+  return true;
+}
+
+function writePart(part: PartSpec, file: string, text: string | Buffer): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, value }));
+    writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch (e) {
     // a read-only checkout still builds, only slower
     process.stderr.write(`note: ${part.name} cache not written (${(e as Error).message})\n`);
   }
-  partStats.writeMs += performance.now() - w;
-  return value;
 }
 
 /** Removes entries no current article and rule version uses (old rules, edited articles). */

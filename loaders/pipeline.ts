@@ -52,7 +52,7 @@ export function prepareArticles(root = process.cwd(), only?: string[]): { corpus
 }
 
 /** Raw-file span of a body span. */
-export function rawSpan(clean: CleanArticle, start: number, end: number): [number, number] {
+export function rawSpan(clean: Pick<CleanArticle, "rawOffsets">, start: number, end: number): [number, number] {
   return [clean.rawOffsets[start], clean.rawOffsets[end - 1] + 1];
 }
 
@@ -62,11 +62,17 @@ export function tagArticle(p: PreparedArticle, rules: Rules): ArticleMention[] {
   return out;
 }
 
+/** What tagging a sentence reads of its article besides the sentence: the id, and the raw offsets. */
+export interface ArticleOfSentence {
+  article: { meta: { id: string } };
+  clean: Pick<CleanArticle, "rawOffsets">;
+}
+
 /**
  * One sentence's mentions, appended to `out`. A sentence is tagged on its own tokens
  * alone (loaders/retag.ts relies on it to re-tag only the sentences a cue edit reaches).
  */
-export function tagArticleSentence(p: PreparedArticle, s: Sentence, rules: Rules, out: ArticleMention[]): void {
+export function tagArticleSentence(p: ArticleOfSentence, s: Sentence, rules: Rules, out: ArticleMention[]): void {
   for (const m of tagTokens(s.tokens, s.text, s.start, rules)) {
     const [rawStart, rawEnd] = rawSpan(p.clean, m.start, m.end);
     out.push({

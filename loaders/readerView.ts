@@ -5,9 +5,8 @@
 // block start: the display text has one character per body character, so highlights
 // line up, and every mention carries its raw-file span.
 //
-// A pure function of the cleaned article, its mentions and topics: it is filed as the
-// article's `reader` part (loaders/partCache.ts), so the warm step computes it beside the
-// mentions, with the article already decoded, and each reader page only reads it back.
+// A pure function of the cleaned article, its mentions and topics (loaders/reader.ts
+// gathers them).
 import type { ArticleMention } from "./pipeline.ts";
 import type { TopicRules } from "./rules/topicRules.ts";
 import type { SentenceTopics } from "./topics.ts";

@@ -14,12 +14,12 @@
 //                                                 version, to know what an edit changed
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { articleKey } from "./articleCache.ts";
-import { partPath, partsDir, partStats, partVersion, PARTS, TAGGING_CODE, type PartSpec } from "./partCache.ts";
-import { tagArticleSentence, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
+import { articleKey, preparedWhere } from "./articleCache.ts";
+import { partPath, partsDir, partStats, partVersion, PARTS, readPartBytes, TAGGING_CODE, type PartSpec, type PartWriter } from "./partCache.ts";
+import { tagArticleSentence, type ArticleMention, type ArticleOfSentence, type PreparedArticle } from "./pipeline.ts";
 import { parseStanceRules, type CompiledCue, type StanceRules } from "./rules/stanceRules.ts";
 import type { Rules } from "./tagText.ts";
-import type { RawArticle } from "./types.ts";
+import type { RawArticle, Sentence } from "./types.ts";
 
 /** What the mentions part depends on besides stance.yaml: an edit elsewhere re-tags everything. */
 const BASE: PartSpec = { name: "mentions-base", rules: ["actors.yaml"], code: TAGGING_CODE };
@@ -79,33 +79,51 @@ export function editReach(before: StanceRules, after: StanceRules): Set<string> 
  * `previous` does not line up with the article's sentences.
  */
 export function retagWithin(p: PreparedArticle, rules: Rules, previous: ArticleMention[], reach: Set<string>): ArticleMention[] | null {
-  const out: ArticleMention[] = [];
+  const within = p.segmented.sentences.filter((s) => s.tokens.some((t) => reach.has(t.lower) || reach.has(t.base)));
+  return retagSentences(p, p.segmented.sentences.length, within, rules, previous, (m) => m.sentence, (m) => m);
+}
+
+/**
+ * The mentions of an article of `count` sentences with those of `within` (in order) tagged
+ * again and, for the others, the items of `previous` of that sentence (in sentence order)
+ * kept; null if `previous` does not line up with the article's sentences. Each mention
+ * tagged is added as `made` makes it.
+ */
+function retagSentences<T>(p: ArticleOfSentence, count: number, within: Sentence[], rules: Rules, previous: T[], sentenceOf: (item: T) => number, made: (m: ArticleMention) => T): T[] | null {
+  const out: T[] = [];
+  const tagged: ArticleMention[] = [];
   let k = 0;
-  let retagged = 0;
-  for (const s of p.segmented.sentences) {
+  let next = 0;
+  for (let index = 0; index < count; index++) {
     const from = k;
-    while (k < previous.length && previous[k].sentence === s.index) k++;
-    if (s.tokens.some((t) => reach.has(t.lower) || reach.has(t.base))) {
-      tagArticleSentence(p, s, rules, out);
-      retagged++;
+    while (k < previous.length && sentenceOf(previous[k]) === index) k++;
+    if (within[next]?.index === index) {
+      tagArticleSentence(p, within[next++], rules, tagged);
+      for (const m of tagged) out.push(made(m));
+      tagged.length = 0;
     } else for (let i = from; i < k; i++) out.push(previous[i]);
   }
   if (k !== previous.length) return null;
-  partStats.sentencesRetagged += retagged;
-  partStats.sentencesKept += p.segmented.sentences.length - retagged;
+  partStats.sentencesRetagged += within.length;
+  partStats.sentencesKept += count - within.length;
   return out;
 }
 
 // ---------------------------------------------------------------- the previous version
 
-interface Earlier {
+/** An earlier version of the mentions part, and what the edit since can change (null: any sentence). */
+export interface Earlier {
   version: string;
   reach: Set<string> | null;
 }
 let earlierMemo: { key: string; list: Earlier[] } | null = null;
 
-/** Records this version's stance.yaml text (once per process) and lists earlier versions with the same base, newest first. */
-function earlierVersions(root: string, rules: Rules): Earlier[] {
+/**
+ * Records this version's stance.yaml text (once per process) and lists earlier versions
+ * with the same base, newest first: what `retagFromEarlier` starts from. Worker threads are
+ * handed the list (`trustEarlierVersions`) rather than each parsing the earlier rules again.
+ */
+export function earlierVersions(root: string, rules: Rules): Earlier[] {
   const dir = partsDir(root);
   if (!dir) return [];
   const version = partVersion(PARTS.mentions, root);
@@ -141,6 +159,21 @@ function earlierVersions(root: string, rules: Rules): Earlier[] {
 }
 
 /**
+ * Whether a warm step has tagged under the current stance rules (and actors, and tagging
+ * code) already: false after an edit of them, or with no cache, when every article's
+ * mentions part is to be computed.
+ */
+export function mentionsRecorded(root: string): boolean {
+  const dir = partsDir(root);
+  return !!dir && existsSync(join(dir, RECORDS, `${partVersion(PARTS.mentions, root)}.json`));
+}
+
+/** `earlierVersions` as another thread of this process found them (with the same rules files). */
+export function trustEarlierVersions(root: string, list: Earlier[]): void {
+  if (partsDir(root)) earlierMemo = { key: `${root}\u0000${partVersion(PARTS.mentions, root)}`, list };
+}
+
+/**
  * The article's mentions re-tagged from its mentions part under the latest earlier rules
  * still cached, when the edit since can be bounded; null otherwise (tag the whole article).
  */
@@ -161,6 +194,96 @@ export function retagFromEarlier(article: RawArticle, root: string, rules: Rules
     return retagWithin(prepare(), rules, previous, earlier.reach);
   }
   return null;
+}
+
+/**
+ * As `retagFromEarlier`, for the warm step, which only stores the mentions part: its value
+ * written to `out` as JSON, the bytes of every mention kept copied from the earlier part
+ * (not parsed into objects and written out again) and only the sentences the edit reaches
+ * decoded (loaders/articleCache.ts preparedWhere). False when that does not apply, and the
+ * caller takes the way above: no earlier part, an edit the reach cannot bound, or an
+ * earlier part that is not as this code writes it.
+ */
+export function retagBytesFromEarlier(article: RawArticle, root: string, rules: Rules, out: PartWriter): boolean {
+  const dir = partsDir(root);
+  if (!dir) return false;
+  const key = articleKey(article);
+  for (const earlier of earlierVersions(root, rules)) {
+    const file = partPath(dir, PARTS.mentions, key, earlier.version);
+    // valid until the next read: the part is written before that
+    const bytes = readPartBytes(file);
+    if (!bytes) continue; // not cached for this article under that version
+    const reach = earlier.reach;
+    const previous = reach && mentionRanges(bytes, basename(file, ".json"), article.meta.id);
+    if (!reach || !previous) return false;
+    const some = preparedWhere(article, root, (lower, base) => reach.has(lower) || reach.has(base));
+    const p = { article, clean: { rawOffsets: some.rawOffsets } };
+    const merged = retagSentences<MentionRange | string>(p, some.count, some.sentences, rules, previous, (m) => (m as MentionRange).sentence, (m) => JSON.stringify(m));
+    if (!merged) return false;
+    // the mentions kept one after the other in the earlier part are copied in one piece
+    out.text("[");
+    let first = true;
+    let run: MentionRange | null = null;
+    const put = (piece: MentionRange | string) => {
+      if (!first) out.text(",");
+      first = false;
+      if (typeof piece === "string") out.text(piece);
+      else out.bytes(bytes, piece.start, piece.end);
+    };
+    for (const m of merged) {
+      if (typeof m !== "string" && run && m.start === run.end + 1) run = { sentence: run.sentence, start: run.start, end: m.end };
+      else {
+        if (run) put(run);
+        run = null;
+        if (typeof m === "string") put(m);
+        else run = m;
+      }
+    }
+    if (run) put(run);
+    out.text("]");
+    return true;
+  }
+  return false;
+}
+
+/** Where one mention's JSON is in a mentions part's bytes, and its sentence. */
+export interface MentionRange {
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+const NEXT_MENTION = Buffer.from(',{"article":');
+
+/**
+ * The mentions of a mentions part's bytes (`{"key":...,"value":[...]}` as
+ * loaders/partCache.ts writes it), each as where its JSON is and its sentence; null unless
+ * the bytes are of that form, with the key `key`, and every mention of article `id`. A
+ * mention starts at each `{"article":` (never inside a JSON string, where a quote is
+ * escaped, and no object inside a mention has that key) and runs to the comma before the next.
+ */
+export function mentionRanges(bytes: Buffer, key: string, id: string): MentionRange[] | null {
+  const head = Buffer.from(`{"key":${JSON.stringify(key)},"value":[`);
+  const end = bytes.length - 2;
+  if (end < head.length || head.compare(bytes, 0, head.length) !== 0 || bytes[end] !== 0x5d || bytes[end + 1] !== 0x7d) return null; // ']}'
+  const out: MentionRange[] = [];
+  if (end === head.length) return out;
+  const start = Buffer.from(`{"article":${JSON.stringify(id)},"sentence":`);
+  let at = head.length;
+  for (;;) {
+    if (at + start.length > end || start.compare(bytes, at, at + start.length) !== 0) return null;
+    const digits = at + start.length;
+    let i = digits;
+    let sentence = 0;
+    while (i < end && i - digits < 9 && bytes[i] >= 0x30 && bytes[i] <= 0x39) sentence = sentence * 10 + bytes[i++] - 0x30;
+    if (i === digits || bytes[i] !== 0x2c || (bytes[digits] === 0x30 && i > digits + 1)) return null; // digits, then ','
+    const next = bytes.indexOf(NEXT_MENTION, i);
+    const stop = next < 0 || next > end ? end : next;
+    if (bytes[stop - 1] !== 0x7d) return null; // '}'
+    out.push({ sentence, start: at, end: stop });
+    if (stop === end) return out;
+    at = stop + 1;
+  }
 }
 
 /** Removes the records of every mentions version but the current one (after a build's parts are pruned). */

@@ -24,7 +24,61 @@ export function readYamlFile<T>(file: string, schema: object): YamlSource<T> {
   return parseYaml<T>(file, text, schema);
 }
 
+/**
+ * A file as one thread parsed and checked it, to hand to a worker thread that would parse
+ * it again (loaders/warmCaches.ts): its data, and the lines the thread asked for.
+ */
+export interface ParsedYaml {
+  file: string;
+  text: string;
+  schema: string;
+  data: unknown;
+  lines: Record<string, number | null>;
+}
+
+let recording: ParsedYaml[] | null = null;
+const trusted = new Map<string, ParsedYaml>();
+
+/** `f()`, and the files it parsed and checked (a file it found parsed already, in a cache of its own, is not among them). */
+export function recordParsedYaml<T>(f: () => T): { result: T; parsed: ParsedYaml[] } {
+  const parsed: ParsedYaml[] = [];
+  recording = parsed;
+  try {
+    return { result: f(), parsed };
+  } finally {
+    recording = null;
+  }
+}
+
+/**
+ * Files another thread parsed and checked (`recordParsedYaml`): the next parse of each,
+ * with the same text and schema, takes its data instead of parsing the text again, and
+ * parses it only to find a line it was not asked for. Each is taken once.
+ */
+export function trustParsedYaml(parsed: ParsedYaml[]): void {
+  for (const p of parsed) trusted.set(p.file, p);
+}
+
 export function parseYaml<T>(file: string, text: string, schema: object): YamlSource<T> {
+  const known = trusted.get(file);
+  if (known && known.text === text && known.schema === JSON.stringify(schema)) {
+    trusted.delete(file);
+    let parsed: YamlSource<T> | null = null;
+    const lineOf = (path: (string | number)[]) => {
+      const line = known.lines[JSON.stringify(path)];
+      return line !== undefined ? line : (parsed ??= parseYamlText<T>(file, text, schema)).lineOf(path);
+    };
+    return { data: known.data as T, lineOf };
+  }
+  const source = parseYamlText<T>(file, text, schema);
+  if (!recording) return source;
+  // its data as it is now (the caller may change it), and each line the caller asks for
+  const record: ParsedYaml = { file, text, schema: JSON.stringify(schema), data: structuredClone(source.data), lines: {} };
+  recording.push(record);
+  return { data: source.data, lineOf: (path) => (record.lines[JSON.stringify(path)] = source.lineOf(path)) };
+}
+
+function parseYamlText<T>(file: string, text: string, schema: object): YamlSource<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -63,7 +63,6 @@ const out = {
     tag_cpu: warm.parts.mentions / 1000,
     topics_cpu: warm.parts.topics / 1000,
     framing_cpu: warm.parts.framing / 1000,
-    reader_cpu: warm.parts.reader / 1000,
   },
   // after a cue edit: sentences tagged again and kept (loaders/retag.ts)
   sentences: { retagged: warm.parts.sentencesRetagged, kept: warm.parts.sentencesKept },

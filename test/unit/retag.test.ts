@@ -4,13 +4,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareArticles, tagArticle } from "../../loaders/pipeline.ts";
 import { loadRules } from "../../loaders/rules/index.ts";
 import { parseStanceRules } from "../../loaders/rules/stanceRules.ts";
-import { editReach, retagWithin } from "../../loaders/retag.ts";
+import { editReach, mentionRanges, retagWithin } from "../../loaders/retag.ts";
+import { writeSyntheticCorpus } from "../../loaders/bench/synthetic.ts";
 import type { Rules } from "../../loaders/tagText.ts";
 import { uncached } from "./uncached.ts";
 
@@ -85,22 +86,30 @@ test("edits the reach cannot bound re-tag everything", () => {
   }
 });
 
-test("a rebuild after a cue edit re-tags only the reached sentences, with the same parts as a cold run", () => {
+/**
+ * A warm step in `root`, a cue edit, a warm step again: it re-tags only the reached
+ * sentences, and every part is byte for byte the part a cold warm step of the edited
+ * project writes. `prepare` writes the project's data folder.
+ */
+function editAndCompare(prepare: (root: string) => void, threads: number, articles: number) {
   const root = mkdtempSync(join(tmpdir(), "parallax-retag-"));
   const cold = mkdtempSync(join(tmpdir(), "parallax-retag-cold-"));
-  cpSync("data", join(root, "data"), { recursive: true });
   // the rule version is read once per process (loaders/partCache.ts): each warm step in its own
   const warm = (dir: string) => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "-e", `import("${join(process.cwd(), "loaders/warmCaches.ts")}").then(async (m) => { const w = await m.warmCaches(${JSON.stringify(dir)}, 1); console.log(JSON.stringify(w.parts)); })`], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--import", "tsx", "-e", `import("${join(process.cwd(), "loaders/warmCaches.ts")}").then(async (m) => { const w = await m.warmCaches(${JSON.stringify(dir)}, ${threads}); console.log(JSON.stringify({ computed: w.computed, ...w.parts })); })`], { encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
-    return JSON.parse(r.stdout.trim().split("\n").pop()!) as { sentencesRetagged: number; sentencesKept: number };
+    return JSON.parse(r.stdout.trim().split("\n").pop()!) as { computed: number; sentencesRetagged: number; sentencesKept: number };
   };
   try {
+    prepare(root);
     const first = warm(root);
+    assert.equal(first.computed, articles);
     assert.equal(first.sentencesKept + first.sentencesRetagged, 0, "cold: nothing to start from");
     writeFileSync(join(root, "data", "rules", "stance.yaml"), EDITS["a weight nudged"]);
     const edit = warm(root);
+    assert.equal(edit.computed, articles);
     assert.ok(edit.sentencesRetagged > 0 && edit.sentencesKept > edit.sentencesRetagged, `re-tagged ${edit.sentencesRetagged}, kept ${edit.sentencesKept}`);
+    assert.equal(warm(root).computed, 0, "nothing left to do");
     // the same data, edited rules, no earlier parts: every part file equal
     cpSync(join(root, "data"), join(cold, "data"), { recursive: true });
     warm(cold);
@@ -110,8 +119,56 @@ test("a rebuild after a cue edit re-tags only the reached sentences, with the sa
       return out.stdout;
     };
     assert.equal(parts(root), parts(cold));
+    // and the files themselves (the re-tagged mentions parts copy the earlier ones' bytes)
+    let files = 0;
+    for (const part of ["outline", "mentions", "topics", "framing"]) {
+      for (const f of readdirSync(join(cold, ".cache", "parts", part))) {
+        assert.ok(readFileSync(join(root, ".cache", "parts", part, f)).equals(readFileSync(join(cold, ".cache", "parts", part, f))), `${part}/${f}`);
+        files++;
+      }
+    }
+    assert.equal(files, 4 * articles);
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(cold, { recursive: true, force: true });
   }
+}
+
+test("a rebuild after a cue edit re-tags only the reached sentences, with the same parts as a cold run", () => {
+  editAndCompare((root) => cpSync("data", join(root, "data"), { recursive: true }), 1, prepared.length);
+});
+
+test("so do two threads (this one and a worker after the edit, two workers cold), on a corpus large enough for them", () => {
+  editAndCompare((root) => writeSyntheticCorpus(process.cwd(), root, 40, 3), 2, 40);
+});
+
+test("the mentions of a mentions part's bytes are found where its JSON has them", () => {
+  const rules = withStance(stanceText);
+  let found = 0;
+  for (const p of prepared) {
+    const mentions = tagArticle(p, rules);
+    // a mention whose text holds what starts a mention, and one of a sentence beyond 9
+    const odd = { ...mentions[0], sentence: 12, text: 'a {"article":"x","sentence":1} and \\"' };
+    for (const value of [mentions, [], [odd], [...mentions, odd]]) {
+      const bytes = Buffer.from(JSON.stringify({ key: "k1", value }));
+      const ranges = mentionRanges(bytes, "k1", p.article.meta.id);
+      assert.ok(ranges, p.article.meta.id);
+      assert.deepEqual(
+        ranges.map((r) => JSON.parse(bytes.toString("utf8", r.start, r.end))),
+        value,
+      );
+      assert.deepEqual(
+        ranges.map((r) => r.sentence),
+        value.map((m) => m.sentence),
+      );
+      found += ranges.length;
+      if (value.length === 0) continue;
+      // anything else: not a part this code wrote for that article
+      assert.equal(mentionRanges(bytes, "k2", p.article.meta.id), null, "another key");
+      assert.equal(mentionRanges(bytes, "k1", "another-article"), null, "another article");
+      assert.equal(mentionRanges(bytes.subarray(0, bytes.length - 1), "k1", p.article.meta.id), null, "truncated");
+      assert.equal(mentionRanges(Buffer.from(JSON.stringify({ key: "k1", value: value.map(({ sentence, ...m }) => ({ ...m, sentence })) })), "k1", p.article.meta.id), null, "another key order");
+    }
+  }
+  assert.ok(found > 100);
 });
