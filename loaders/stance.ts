@@ -611,17 +611,23 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
 /** A word or phrase of the list ("cooperated", "teamed up") spelled by the tokens right before `end`. */
 function listedBefore(list: Set<string>, tokens: Token[], end: number): boolean {
   if (end > 0 && list.has(tokens[end - 1].lower)) return true;
-  for (const entry of list) {
-    const words = entry.split(/\s+/);
-    if (words.length > 1 && words.length <= end && spells(words, tokens, end - words.length)) return true;
-  }
+  for (const words of phrasesOf(list)) if (words.length > 1 && words.length <= end && spells(words, tokens, end - words.length)) return true;
   return false;
 }
 
 /** A word or phrase of the list ("without having to") spelled by the tokens from `start` on. */
 function listedAt(list: Set<string>, tokens: Token[], start: number): boolean {
-  for (const entry of list) if (spells(entry.split(/\s+/), tokens, start)) return true;
+  for (const words of phrasesOf(list)) if (spells(words, tokens, start)) return true;
   return false;
+}
+
+// each list's entries split into words once per rules version, not on every call: the
+// checks above run for every holder and negator of every sentence tagged
+const phrases = new WeakMap<Set<string>, string[][]>();
+function phrasesOf(list: Set<string>): string[][] {
+  let split = phrases.get(list);
+  if (!split) phrases.set(list, (split = [...list].map((entry) => entry.split(/\s+/))));
+  return split;
 }
 
 /** The tokens from `start` on are these words (lower case). */
