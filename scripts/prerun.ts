@@ -5,7 +5,9 @@
 // ~0.7 s of start-up each, on one core. Here two child processes take outputs from one
 // queue, and each runs the loader file itself: a fresh instance of the module per output,
 // with the route parameters in process.argv as Framework passes them (--actor=russia), its
-// emitJson or emitText handing the output over (loaders/emit.ts) instead of printing it. So the
+// emitJson or emitText handing the output over (loaders/emit.ts) instead of printing it.
+// A per-page loader (emitPageJson, emitPageText) is imported once per process: its output
+// function reads the parameter anew on each call, so it is called again for each page. So the
 // cached text is the text Framework would have written; Framework then finds it in its
 // cache, newer than the loader file, and uses it. A loader that calls neither is left for
 // Framework to run. An output needing an index or a group of corpus tables that the other
@@ -109,12 +111,14 @@ export interface PrerunResult {
   bytes: Record<string, number>;
   /** peak RSS of the processes of each slot, MB */
   rss_mb: number[];
+  /** loader modules instantiated: one per output, but one per process for a per-page loader */
+  imports: number;
   /** child processes started, replacements included */
   processes: number;
   wall_s: number;
 }
 
-type ChildMessage = { ready: true } | { done: string; seconds: number; bytes: number; rss: number; rssNow: number; skipped?: boolean; busy?: boolean };
+type ChildMessage = { ready: true } | { done: string; seconds: number; bytes: number; imported?: boolean; rss: number; rssNow: number; skipped?: boolean; busy?: boolean };
 
 /**
  * A child that has grown past this (RSS after an output, MB) is replaced by a fresh one:
@@ -134,7 +138,7 @@ const RECYCLE_MB = 400;
 export function prerunLoaders(root: string, src: string, jobs: LoaderJob[], processes = 2, onProgress?: (done: number, total: number) => void): Promise<PrerunResult> {
   const queue = queueOrder(jobs);
   const total = queue.length;
-  const result: PrerunResult = { outputs: 0, made: [], seconds: {}, bytes: {}, rss_mb: [], processes: 0, wall_s: 0 };
+  const result: PrerunResult = { outputs: 0, made: [], seconds: {}, bytes: {}, rss_mb: [], imports: 0, processes: 0, wall_s: 0 };
   const started = performance.now();
   if (total === 0) return Promise.resolve(result);
   const tsx = import.meta.resolve("tsx");
@@ -151,6 +155,7 @@ export function prerunLoaders(root: string, src: string, jobs: LoaderJob[], proc
         let current: LoaderJob | undefined;
         let retire = false;
         child.on("message", (m: ChildMessage) => {
+          if ("done" in m && m.imported) result.imports++;
           if ("done" in m && m.busy) {
             // the index or tables it reads are being computed by the other process: later, and then it waits
             queue.push({ ...current!, deferred: true });
@@ -193,21 +198,31 @@ async function child(): Promise<void> {
   const sink = globalThis as { [EMIT_SINK]?: EmitSink };
   const argv0 = process.argv[0];
   let instances = 0;
+  // a per-page loader's output function, kept from its first page: it reads the route
+  // parameter from process.argv on each call (loaders/emit.ts emitPageJson)
+  const perPageOutput = new Map<string, () => string>();
   process.on("message", async (job: LoaderJob | { exit: true }) => {
     if ("exit" in job) {
       process.disconnect();
       return;
     }
     const t = performance.now();
-    let output: (() => string) | null = null;
-    sink[EMIT_SINK] = (o) => void (output = o);
+    let output: (() => string) | null = perPageOutput.get(job.loader) ?? null;
+    sink[EMIT_SINK] = (o, perPage) => {
+      output = o;
+      if (perPage) perPageOutput.set(job.loader, o);
+    };
     (globalThis as { [DEFER_WHEN_BUSY]?: boolean })[DEFER_WHEN_BUSY] = !job.deferred;
     process.argv = [argv0, job.loader, ...job.args];
     let bytes = 0;
+    let imported = false;
     try {
       // a query makes a new module instance: the loader reads its parameters anew (a
       // number, not the output's name: a query ending in ".json" makes Node load JSON)
-      await import(`${pathToFileURL(job.loader).href}?prerun=${++instances}`);
+      if (!output) {
+        await import(`${pathToFileURL(job.loader).href}?prerun=${++instances}`);
+        imported = true;
+      }
       if (output) {
         const text = (output as () => string)();
         const tmp = `${job.output}.${process.pid}`;
@@ -218,7 +233,7 @@ async function child(): Promise<void> {
       }
     } catch (e) {
       if (e instanceof LockBusy) {
-        process.send!({ done: job.target, seconds: (performance.now() - t) / 1000, bytes: 0, rss: process.resourceUsage().maxRSS / 1024, rssNow: process.memoryUsage().rss / 1048576, busy: true } satisfies ChildMessage);
+        process.send!({ done: job.target, seconds: (performance.now() - t) / 1000, bytes: 0, imported, rss: process.resourceUsage().maxRSS / 1024, rssNow: process.memoryUsage().rss / 1048576, busy: true } satisfies ChildMessage);
         return;
       }
       process.stderr.write(e instanceof InputError ? `\nerror: ${e.message}\n` : `\n${(e as Error).stack ?? e}\n`);
@@ -226,7 +241,7 @@ async function child(): Promise<void> {
     }
     // after a corpus-wide output only: a collection per page would cost more than the pages
     if (job.args.length === 0) (globalThis as { gc?: () => void }).gc?.();
-    process.send!({ done: job.target, seconds: (performance.now() - t) / 1000, bytes, rss: process.resourceUsage().maxRSS / 1024, rssNow: process.memoryUsage().rss / 1048576, skipped: !output } satisfies ChildMessage);
+    process.send!({ done: job.target, seconds: (performance.now() - t) / 1000, bytes, imported, rss: process.resourceUsage().maxRSS / 1024, rssNow: process.memoryUsage().rss / 1048576, skipped: !output } satisfies ChildMessage);
   });
   process.send!({ ready: true } satisfies ChildMessage);
 }

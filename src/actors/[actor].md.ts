@@ -1,14 +1,13 @@
 // Page loader: one page per actor, so each has its own title and description.
 // reads: data/rules/actors.yaml
 // (its label: scripts/freshen.ts)
-import { parseArgs } from "node:util";
-import { emitText } from "../../loaders/emit.ts";
+import { emitPageText, routeParam } from "../../loaders/emit.ts";
 import { loadActorRules } from "../../loaders/rules/actorRules.ts";
 
-const { values } = parseArgs({ options: { actor: { type: "string" } } });
-emitText(() => {
-  const actor = loadActorRules().byId.get(values.actor!);
-  if (!actor) throw new Error(`no actor "${values.actor}" in data/rules/actors.yaml`);
+emitPageText(() => {
+  const id = routeParam("actor");
+  const actor = loadActorRules().byId.get(id);
+  if (!actor) throw new Error(`no actor "${id}" in data/rules/actors.yaml`);
   return `---
 title: ${JSON.stringify(`${actor.label}: how sources portray it`)}
 description: ${JSON.stringify(`How Turkish, Iranian, US-affiliated and Pakistani sources portray ${actor.label}: stance by group and article, the cues behind it, and the evidence sentences.`)}

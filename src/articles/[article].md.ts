@@ -1,14 +1,13 @@
 // Page loader: one reader page per article, so each has its own title and description.
 // reads: data/corpus.yaml
 // (its title and outlet: a rule edit does not run 1,000 of these again; scripts/freshen.ts)
-import { parseArgs } from "node:util";
-import { emitText } from "../../loaders/emit.ts";
+import { emitPageText, routeParam } from "../../loaders/emit.ts";
 import { loadCorpus } from "../../loaders/corpus.ts";
 
-const { values } = parseArgs({ options: { article: { type: "string" } } });
-emitText(() => {
-  const meta = loadCorpus().articles.find((a) => a.id === values.article);
-  if (!meta) throw new Error(`no article "${values.article}" in data/corpus.yaml`);
+emitPageText(() => {
+  const id = routeParam("article");
+  const meta = loadCorpus().articles.find((a) => a.id === id);
+  if (!meta) throw new Error(`no article "${id}" in data/corpus.yaml`);
   const yamlString = (s: string) => JSON.stringify(s);
   return `---
 title: ${yamlString(meta.title)}

@@ -44,6 +44,17 @@ test("pre-run outputs equal the loader files run one by one; only missing output
     }
     assert.deepEqual(missingOutputs(src, out, paths), [], "a second run finds nothing missing");
 
+    // a per-page loader is imported once per process and called again for its next page:
+    // each page must still be the one its parameter names
+    rmSync(out, { recursive: true, force: true });
+    const pages = ["/actors/russia", "/actors/iran", "/articles/cradle-2022-iran-encircled", "/articles/midstone-2023-karabakh-magnet"];
+    const pageJobs = missingOutputs(src, out, pages).filter((j) => j.args.length > 0);
+    assert.equal(pageJobs.length, 8, "two pages of each of the four per-page loaders");
+    const once = await prerunLoaders(root, src, pageJobs, 1);
+    assert.equal(once.outputs, 8);
+    assert.equal(once.imports, 4, "one module instance per loader in the one process");
+    for (const j of pageJobs) assert.equal(readFileSync(j.output, "utf8"), asFramework(root, j.loader, j.args), j.target);
+
     // a bad rule: the loader that reads it fails, and so does the run
     rmSync(out, { recursive: true, force: true });
     writeFileSync(join(root, "data", "rules", "stance.yaml"), "settings: [\n");
