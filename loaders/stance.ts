@@ -156,6 +156,19 @@ const PRONOUNS = new Map<string, "possessive" | "subject">([
 const PLURAL = new Set(["they", "their", "them"]);
 const NEUTER = new Set(["it", "its"]);
 
+// The function words after "it is", "it was", "it's" that mark "it" as an empty subject
+// ("it is not clear", "it has been", "it is to", "it was that", "it is no secret", "it is
+// also", "it is only", "it is a/an/the ..."): negation, auxiliary, infinitive marker,
+// complementizer, determiners and focus adverbs are closed-class grammar and stay in code.
+// The open-class predicates ("worth", "clear", "likely", "time", ...) are vocabulary: the
+// lexicon list empty_subject_predicates of data/rules/stance.yaml.
+const EMPTY_SUBJECT_FUNCTION_WORDS = new Set(["not", "been", "to", "that", "no", "also", "only", "a", "an", "the"]);
+
+/** Whether the word after "it is" / "it's" makes "it" an empty subject ("it is worth noting"). */
+function opensEmptySubject(next: Token | undefined, rules: StanceRules): boolean {
+  return next !== undefined && (rules.lexicon.empty_subject_predicates.has(next.lower) || EMPTY_SUBJECT_FUNCTION_WORDS.has(next.lower));
+}
+
 /**
  * Third-person pronouns after a named holder stand for the nearest holder before them in
  * the sentence ("Moscow has thus far assumed its passive posture"): they take part in
@@ -170,9 +183,9 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
     const contracted = isContractedPronoun(t);
     const kind = contracted ? "subject" : PRONOUNS.get(t.lower);
     if (!kind || busy.has(i) || !rules.lexicon.coreference.has(contracted ? t.base : t.lower)) return;
-    if (contracted && t.base === "it" && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 1]?.lower ?? "")) return;
     // "it is worth noting", "it was clear that": an empty subject refers to nothing
-    if (t.lower === "it" && /^(is|was|seems|seemed|appears|appeared|remains|remained|would|will|may|might|could|has|had|'s)$/.test(tokens[i + 1]?.lower ?? "") && /^(worth|clear|likely|unlikely|possible|impossible|important|necessary|true|not|been|to|that|no|hard|easy|difficult|time|also|only|evident|obvious|apparent|a|an|the)$/.test(tokens[i + 2]?.lower ?? "")) return;
+    if (contracted && t.base === "it" && opensEmptySubject(tokens[i + 1], rules)) return;
+    if (t.lower === "it" && /^(is|was|seems|seemed|appears|appeared|remains|remained|would|will|may|might|could|has|had|'s)$/.test(tokens[i + 1]?.lower ?? "") && opensEmptySubject(tokens[i + 2], rules)) return;
     // a subject or possessor is the likelier antecedent than a noun after a preposition
     // ("Turkey failed in Libya and its weakness showed")
     // number and gender: "they" is no single person, "he" and "she" are no state

@@ -86,6 +86,10 @@ export interface StanceLexicon {
   /** words in -ing, -ed or -en that open a sentence as a preposition does ("Following the
    * war, Baku ..."): not a participle phrase describing the subject after the comma; optional */
   not_participles?: string[];
+  /** predicates after "it is", "it was", "it's", "it seems" ... that make "it" an empty
+   * subject ("it is worth noting", "it was clear that"): that "it" refers to nothing, so it
+   * is no pronoun for an actor; optional */
+  empty_subject_predicates?: string[];
 }
 
 export interface CueDef {
@@ -123,7 +127,7 @@ interface StanceFile {
 const words = { type: "array", items: { type: "string", minLength: 1 } };
 /** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
 const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
-const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles", "empty_subject_predicates"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {

@@ -836,3 +836,25 @@ test("lexicon.absolute_openers is validated: a number among its words stops the 
 test("lexicon.not_participles is validated: a single word instead of a list stops the build at its line", () => {
   rejectsList("not_participles", "following", ": must be array");
 });
+
+test("lexicon.empty_subject_predicates is validated: a bare true (YAML's yes, not a word) or a single word instead of a list stops the build at its line", () => {
+  rejectsList("empty_subject_predicates", "[worth, true]", ".1: must be string");
+  rejectsList("empty_subject_predicates", "clear", ": must be array");
+});
+
+test("lexicon.empty_subject_predicates is read from stance.yaml: without \"clear\" there, \"it is clear that\" and \"it's clear that\" make \"it\" a pronoun for the actor before it; the function words (\"it is also ...\") stay in code", () => {
+  const file = "data/rules/stance.yaml";
+  const text = readFileSync(file, "utf8");
+  const list = text.match(/^  empty_subject_predicates: \[.*\]$/m)?.[0] ?? "";
+  assert.ok(list.includes(" clear,"), `no "clear" in empty_subject_predicates of ${file}`);
+  const withList = (line: string) => ({ actors: rules.actors, stance: parseStanceRules(file, text.replace(list, line), rules.actors) });
+  const withoutClear = withList(list.replace(" clear,", ""));
+  const emptied = withList("  empty_subject_predicates: []");
+  const coreference = (s: string, r: typeof rules) => tagText(s, r)[0].rules.includes("coreference");
+  // "it is" after a state; "it's" after a person, since "it's" (not in NEUTER) agrees with a person
+  for (const s of ["Russia lost the war; it is clear that the army collapsed.", "Putin lost the war; it's clear that the army collapsed."]) {
+    assert.equal(coreference(s, rules), false, s);
+    assert.equal(coreference(s, withoutClear), true, s);
+  }
+  for (const s of ["Russia lost the war; it is also clear that the army collapsed.", "Putin lost the war; it's also clear that the army collapsed."]) assert.equal(coreference(s, emptied), false, s);
+});
