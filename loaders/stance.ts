@@ -189,7 +189,9 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
     // a subject or possessor is the likelier antecedent than a noun after a preposition
     // ("Turkey failed in Libya and its weakness showed")
     // number and gender: "they" is no single person, "he" and "she" are no state
-    const agrees = (h: Holder) => (PLURAL.has(t.lower) || NEUTER.has(t.lower) ? h.person !== true : h.person !== false);
+    // ("it's" agrees as "it")
+    const word = contracted ? t.base : t.lower;
+    const agrees = (h: Holder) => (PLURAL.has(word) || NEUTER.has(word) ? h.person !== true : h.person !== false);
     const before = named.filter((h) => h.tokenEnd <= i && agrees(h)).sort((a, b) => b.tokenEnd - a.tokenEnd);
     let antecedent: Holder | undefined = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
     // "Over his long career, he ...", "In its statement, Baku ...": a possessive in a phrase
