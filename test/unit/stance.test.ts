@@ -43,6 +43,16 @@ test("negation flips a cue in its scope", () => {
   assert.equal(stanceOf("The CSTO did not provide assistance to Armenia.", "CSTO"), "unfavorable");
 });
 
+test("keeping one's word is weak praise, and breaking it a clear failure: 'did not honour its commitments', 'has not lived up to'", () => {
+  assert.equal(stanceOf("Russia did not honour its security commitments to Armenia.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Russia did not honour its security commitments to Armenia.", "Armenia"), "neutral");
+  assert.equal(stanceOf("The CSTO failed to meet its obligations.", "CSTO"), "unfavorable");
+  assert.equal(stanceOf("Moscow has not lived up to its promises.", "Moscow"), "unfavorable");
+  assert.equal(stanceOf("Turkey kept its word.", "Turkey"), "favorable");
+  // "honoured" alone is still the praise cue's: the one honoured gains
+  assert.equal(stanceOf("Baku honoured the Turkish delegation.", "Turkish"), "favorable");
+});
+
 test("contrast: what 'but' asserts outweighs what it concedes", () => {
   const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
   assert.equal(tag[0].stance, "favorable");
