@@ -272,7 +272,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
       w = -w * 0.5;
       modifiers.push("ironic-quotes");
     }
-    if (frame.negated[hit.start]) {
+    if (frame.negated[hit.start] && !presupposedOwnNoun(target, hit, role, base, frame, rules)) {
       // "went ahead without U.S. support" says the support was absent, not withheld
       const withheld = hit.cue.if_negated !== undefined && frame.negator[hit.start] !== "without";
       // "made Iran's marginalization unworkable": a predicate of collapse undoes a plight in full
@@ -314,6 +314,25 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
     if (tone !== 0) evidence.push({ rule: "sentence-tone", role: "owner", weight: tone * settings.sentence_fallback_weight, tokenStart: 0, tokenEnd: frame.tokens.length, modifiers: [] });
   }
   return summarise(evidence, rules);
+}
+
+/**
+ * "failed to stop Azerbaijan's aggression", "did not condemn Baku's blockade": an
+ * unfavorable noun that its possessor (or an adjective) owns is taken as given, and a
+ * negation before the owner denies the verb, not the aggression. "no Azerbaijani
+ * aggression" (the negator opens the noun phrase) and "Russia's lack of aggression" (it
+ * stands inside) still negate it; a favorable noun stays negated ("did not receive
+ * Russia's support": the support was withheld).
+ */
+function presupposedOwnNoun(target: Holder, hit: CueHit, role: Role, base: number, frame: SentenceFrame, rules: StanceRules): boolean {
+  if (role !== "agent" || base >= 0 || target.tokenEnd > hit.start) return false;
+  const owns = target.possessive ? ownsCue(target, hit, rules, frame) : target.modifier === true && target.tokenEnd === hit.start;
+  // the negation reached the owner, so it stands before the noun phrase ...
+  if (!owns || !frame.negated[target.tokenStart]) return false;
+  // ... but not right before it
+  let j = target.tokenStart - 1;
+  while (j >= 0 && DETERMINERS.has(frame.tokens[j].lower)) j--;
+  return !(j >= 0 && isNegator(frame.tokens[j], rules));
 }
 
 /** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */
@@ -790,9 +809,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // hyphenated adjective describes the noun after it; only the first part (an actor
     // there: "Russian-backed") is its agent, never the clause's subject
     if (compoundTail(hit, tokens) && target.tokenEnd !== hit.start - 1) return null;
-    // "came to Armenia's aid", "rushed to Kyiv's defence": a possessor after "to" receives
-    // what the noun names; it is its patient, not its agent
-    if (target.possessive && gap.length === 0 && tokens[target.tokenStart - 1]?.lower === "to") return hit.cue.patient !== undefined ? "patient" : "agent";
+    // "came to Armenia's aid", "rushed to Kyiv's defence", "to Tehran's detriment": a
+    // possessor after "to" receives what such a noun names; it is its patient, not its
+    // agent ("responded to Azerbaijan's aggression" is still Azerbaijan's)
+    if (receivesAfterTo(target, hit, frame, rules)) return hit.cue.patient !== undefined ? "patient" : "agent";
     // "Russian aggression", "Russia's failure", "Moscow's most substantive failure"
     // ... but "Russia is no longer Armenia's elder brother" is about Russia, not Armenia
     if (target.possessive && inPredicate(target, frame) && hasCopularSubject(target, holders, frame)) return null;
@@ -816,10 +836,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
       frame.pos ??= posTags(frame.tokens.map((x) => x.text));
       if (!frame.pos.slice(target.tokenEnd, hit.start).some((p) => /^(VB|MD)/.test(p))) return "agent";
     }
-    // "criticized the CSTO for its inaction": a possessor right before the cue owns it,
-    // unless it stands in a predicate after "is": "Russia is no longer Armenia's elder
-    // brother" describes Russia
-    if (holders.some((h) => h !== target && h.possessive && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target) && !inPredicate(h, frame))) return null;
+    // "criticized the CSTO for its inaction": a possessor right before the cue owns it, and
+    // so does an adjective ("responded to Azerbaijani aggression"), unless it stands in a
+    // predicate after "is": "Russia is no longer Armenia's elder brother" describes Russia
+    if (holders.some((h) => h !== target && (h.possessive || (h.modifier && h.tokenEnd === hit.start)) && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target) && !inPredicate(h, frame))) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
     // "agreed on terms for significant cooperation", "talks about a partnership": a cue in a
     // phrase of topic after another noun names what is discussed, not what the subject does
@@ -973,8 +993,13 @@ function mainSubject(c: number, holders: Holder[], frame: SentenceFrame, rules: 
   return first ? coordinated(first, holders, frame, rules) : [];
 }
 
+/** "came to Armenia's aid": a possessor right after "to" and before a noun it receives (lexicon.received_after_to). */
+function receivesAfterTo(h: Holder, hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
+  return h.possessive && h.tokenEnd === hit.start && frame.tokens[h.tokenStart - 1]?.lower === "to" && rules.lexicon.received_after_to.has(frame.tokens[hit.start].lower);
+}
+
 function ownsCue(h: Holder, hit: CueHit, rules: StanceRules, frame: SentenceFrame): boolean {
-  if (h.tokenEnd > hit.start || frame.tokens[h.tokenStart - 1]?.lower === "to") return false;
+  if (h.tokenEnd > hit.start || receivesAfterTo(h, hit, frame, rules)) return false;
   const phrase = withoutParentheses(frame.tokens.slice(h.tokenEnd, hit.start)).filter((t) => t.text !== "-");
   return possessedPhrase(phrase, rules);
 }

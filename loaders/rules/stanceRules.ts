@@ -90,6 +90,10 @@ export interface StanceLexicon {
    * subject ("it is worth noting", "it was clear that"): that "it" refers to nothing, so it
    * is no pronoun for an actor; optional */
   empty_subject_predicates?: string[];
+  /** nouns that, after "to X's", make X the one who receives what they name ("came to
+   * Armenia's aid", "to Tehran's detriment"): X is their patient, where any other noun there
+   * is X's own ("responded to Azerbaijan's aggression"); optional */
+  received_after_to?: string[];
 }
 
 export interface CueDef {
@@ -127,7 +131,7 @@ interface StanceFile {
 const words = { type: "array", items: { type: "string", minLength: 1 } };
 /** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
 const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
-const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles", "empty_subject_predicates"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles", "empty_subject_predicates", "received_after_to"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {

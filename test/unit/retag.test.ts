@@ -73,6 +73,7 @@ test("edits the reach cannot bound re-tag everything", () => {
     "a word added to an optional lexicon list": stanceText.replace("speech_verbs: [said, ", "speech_verbs: [said, muttered, "),
     "an optional lexicon list left out": stanceText.replace(/^  joint_action: \[[^\]]*\]\n/m, ""),
     "a word removed from empty_subject_predicates": stanceText.replace("empty_subject_predicates: [worth, clear, ", "empty_subject_predicates: [worth, "),
+    "a word removed from received_after_to": stanceText.replace("received_after_to: [aid, ", "received_after_to: ["),
     "cues reordered": (() => {
       const a = stanceText.indexOf("  - id: aggressor");
       const b = stanceText.indexOf("  - id: attacks");

@@ -53,6 +53,28 @@ test("keeping one's word is weak praise, and breaking it a clear failure: 'did n
   assert.equal(stanceOf("Baku honoured the Turkish delegation.", "Turkish"), "favorable");
 });
 
+test("a possessor or adjective owns its noun wherever the noun phrase stands: 'responded to Azerbaijan's aggression' is Azerbaijan's, not Russia's", () => {
+  for (const s of ["Russia responded to Azerbaijan's aggression.", "Russia responded to Azerbaijani aggression."]) {
+    const [russia, azerbaijan] = tagText(s, rules);
+    assert.equal(russia.stance, "neutral", s);
+    assert.equal(azerbaijan.stance, "unfavorable", s);
+  }
+  assert.equal(stanceOf("In response to Azerbaijan's aggression, Armenia mobilised.", "Azerbaijan"), "unfavorable");
+  // ... but after "to", a noun of lexicon.received_after_to is received: "came to Armenia's aid"
+  assert.equal(stanceOf("The CSTO refused to come to Armenia's aid.", "Armenia"), "neutral");
+  assert.equal(stanceOf("The CSTO refused to come to Armenia's aid.", "CSTO"), "unfavorable");
+});
+
+test("a negation before the owner of an unfavorable noun denies the verb, not the noun: 'did not condemn Baku's aggression'", () => {
+  assert.equal(stanceOf("Moscow did not condemn Baku's aggression.", "Baku"), "unfavorable");
+  assert.equal(stanceOf("The CSTO failed to respond to Azerbaijan's incursions into Armenia.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("Russia refused to criticise Azerbaijani aggression.", "Azerbaijani"), "unfavorable");
+  // the negator opening the noun phrase still negates it; a favorable noun stays negated
+  assert.notEqual(stanceOf("There was no Azerbaijani aggression.", "Azerbaijani"), "unfavorable");
+  assert.equal(stanceOf("Armenia did not receive Russia's support.", "Russia"), "unfavorable");
+  assert.notEqual(stanceOf("Azerbaijan has not shown aggression.", "Azerbaijan"), "unfavorable");
+});
+
 test("contrast: what 'but' asserts outweighs what it concedes", () => {
   const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
   assert.equal(tag[0].stance, "favorable");
@@ -852,6 +874,21 @@ test("lexicon.absolute_openers is validated: a number among its words stops the 
 
 test("lexicon.not_participles is validated: a single word instead of a list stops the build at its line", () => {
   rejectsList("not_participles", "following", ": must be array");
+});
+
+test("lexicon.received_after_to is validated: a number among its words stops the build at its line", () => {
+  rejectsList("received_after_to", "[aid, 3]", ".1: must be string");
+});
+
+test("lexicon.received_after_to is read from stance.yaml: without \"aid\" there, the one in \"came to Armenia's aid\" owns the aid", () => {
+  const file = "data/rules/stance.yaml";
+  const text = readFileSync(file, "utf8");
+  const list = text.match(/^  received_after_to: \[.*\]$/m)?.[0] ?? "";
+  assert.ok(list.includes("[aid, "), `no "aid" in received_after_to of ${file}`);
+  const withoutAid = { actors: rules.actors, stance: parseStanceRules(file, text.replace(list, list.replace("[aid, ", "[")), rules.actors) };
+  const s = "The CSTO refused to come to Armenia's aid.";
+  assert.equal(tagText(s, rules)[1].stance, "neutral");
+  assert.equal(tagText(s, withoutAid)[1].stance, "unfavorable");
 });
 
 test("lexicon.empty_subject_predicates is validated: a bare true (YAML's yes, not a word) or a single word instead of a list stops the build at its line", () => {
