@@ -75,6 +75,20 @@ test("a negation before the owner of an unfavorable noun denies the verb, not th
   assert.notEqual(stanceOf("Azerbaijan has not shown aggression.", "Azerbaijan"), "unfavorable");
 });
 
+test("the language of a failing guarantor: a paper tiger, in tatters, standing idly by, left to fend for itself, capitulating", () => {
+  assert.equal(stanceOf("The CSTO proved to be a paper tiger.", "CSTO"), "unfavorable");
+  assert.equal(stanceOf("Russia's credibility as a security guarantor lies in tatters.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Russia's peacekeepers stood idly by.", "Russia"), "unfavorable");
+  const [csto, armenia] = tagText("The CSTO left Armenia to fend for itself.", rules);
+  assert.equal(csto.stance, "unfavorable");
+  assert.equal(armenia.stance, "neutral");
+  assert.equal(stanceOf("Pashinyan capitulated to the demands.", "Pashinyan"), "unfavorable");
+  // "lies" of place is no falsehood
+  assert.equal(stanceOf("Armenia lies between Turkey and Azerbaijan.", "Armenia"), "neutral");
+  assert.equal(stanceOf("The solution to the conflict lies in Moscow.", "Moscow"), "neutral");
+  assert.equal(stanceOf("Moscow lies about its role.", "Moscow"), "unfavorable");
+});
+
 test("contrast: what 'but' asserts outweighs what it concedes", () => {
   const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
   assert.equal(tag[0].stance, "favorable");
