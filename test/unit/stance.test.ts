@@ -89,6 +89,12 @@ test("the language of a failing guarantor: a paper tiger, in tatters, standing i
   assert.equal(stanceOf("Moscow lies about its role.", "Moscow"), "unfavorable");
 });
 
+test("a stance shown to be a front is hypocrisy: a fiction, a facade, a smokescreen, lip service", () => {
+  assert.equal(stanceOf("Iran's so-called neutrality is a fiction.", "Iran"), "unfavorable");
+  assert.equal(stanceOf("Baku's peace agenda is a smokescreen.", "Baku"), "unfavorable");
+  assert.equal(stanceOf("The West pays lip service to democracy.", "West"), "unfavorable");
+});
+
 test("contrast: what 'but' asserts outweighs what it concedes", () => {
   const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
   assert.equal(tag[0].stance, "favorable");
