@@ -95,6 +95,15 @@ test("a stance shown to be a front is hypocrisy: a fiction, a facade, a smokescr
   assert.equal(stanceOf("The West pays lip service to democracy.", "West"), "unfavorable");
 });
 
+test("'stood by Armenia' is loyalty, 'stood by as Baku advanced' passivity", () => {
+  assert.equal(stanceOf("France stood by Armenia.", "France"), "favorable");
+  assert.equal(stanceOf("Moscow stood by its ally.", "Moscow"), "favorable");
+  assert.equal(stanceOf("Russia did not stand by Armenia.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Russian peacekeepers stood by as Azerbaijan advanced.", "Russian"), "unfavorable");
+  assert.equal(stanceOf("Russia stood by while Baku attacked.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Russia stood by.", "Russia"), "unfavorable");
+});
+
 test("contrast: what 'but' asserts outweighs what it concedes", () => {
   const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
   assert.equal(tag[0].stance, "favorable");
