@@ -904,8 +904,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     if (prev && lexicon.patient_prepositions.has(prev)) return "patient";
     if (prev && lexicon.other_prepositions.has(prev)) return null;
     // a lexicon adjective right before the actor describes it ("a defiant Trump", "the
-    // corrupt mayor Brown"), a verb before it acts on it ("hurt Brown")
-    if (hit.cue.id === "afinn" && hit.end - hit.start === 1 && gap.every((t) => DETERMINERS.has(t.lower))) {
+    // corrupt mayor Brown", "the hypocritical West"), a verb before it acts on it ("hurt
+    // Brown"); a cue word in -ed or -ing the tagger may call an adjective is left to the
+    // rules below ("grilled Dean")
+    if (hit.end - hit.start === 1 && gap.every((t) => DETERMINERS.has(t.lower)) && (hit.cue.id === "afinn" || !/(ed|ing)$/.test(tokens[hit.start].lower))) {
       frame.pos ??= posTags(tokens.map((x) => x.text));
       if (/^JJ/.test(frame.pos[hit.start])) return "agent";
     }

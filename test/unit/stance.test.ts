@@ -104,6 +104,21 @@ test("'stood by Armenia' is loyalty, 'stood by as Baku advanced' passivity", () 
   assert.equal(stanceOf("Russia stood by.", "Russia"), "unfavorable");
 });
 
+test("the one abandoned, ignored or betrayed is not passive or hypocritical: a passive verb's subject is what was done to", () => {
+  for (const [s, victim, agent] of [
+    ["Armenia was abandoned by Russia.", "Armenia", "Russia"],
+    ["Iran's red lines have been ignored by Baku.", "Iran", "Baku"],
+  ]) {
+    assert.equal(stanceOf(s, victim), "neutral", s);
+    assert.equal(stanceOf(s, agent), "unfavorable", s);
+  }
+  assert.equal(stanceOf("Armenia has been betrayed by its allies.", "Armenia"), "neutral");
+  // ... while the cue still describes its actor as an adjective and after "of"
+  assert.equal(stanceOf("The hypocritical West lectured Baku.", "West"), "unfavorable");
+  assert.equal(stanceOf("A passive Russia watched.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("The passivity of Russia was striking.", "Russia"), "unfavorable");
+});
+
 test("contrast: what 'but' asserts outweighs what it concedes", () => {
   const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
   assert.equal(tag[0].stance, "favorable");
