@@ -119,6 +119,13 @@ test("the one abandoned, ignored or betrayed is not passive or hypocritical: a p
   assert.equal(stanceOf("The passivity of Russia was striking.", "Russia"), "unfavorable");
 });
 
+test("rejecting or sabotaging what is constructive negates it: 'Baku rejected dialogue', 'Russia sabotaged the peace talks'", () => {
+  assert.equal(stanceOf("Baku rejected dialogue.", "Baku"), "unfavorable");
+  assert.equal(stanceOf("Russia sabotaged the peace talks.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Moscow torpedoed the talks.", "Moscow"), "unfavorable");
+  assert.equal(stanceOf("Iran plays the spoiler in the region.", "Iran"), "unfavorable");
+});
+
 test("contrast: what 'but' asserts outweighs what it concedes", () => {
   const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
   assert.equal(tag[0].stance, "favorable");
