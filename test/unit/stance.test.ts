@@ -126,6 +126,11 @@ test("rejecting or sabotaging what is constructive negates it: 'Baku rejected di
   assert.equal(stanceOf("Iran plays the spoiler in the region.", "Iran"), "unfavorable");
 });
 
+test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
+  assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
+  assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
+});
+
 test("contrast: what 'but' asserts outweighs what it concedes", () => {
   const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
   assert.equal(tag[0].stance, "favorable");
