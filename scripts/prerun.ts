@@ -5,14 +5,15 @@
 // ~0.7 s of start-up each, on one core. Here two child processes take outputs from one
 // queue, and each runs the loader file itself: a fresh instance of the module per output,
 // with the route parameters in process.argv as Framework passes them (--actor=russia), its
-// emitJson or emitText handing the output over (loaders/emit.ts) instead of printing it.
-// A per-page loader (emitPageJson, emitPageText) is imported once per process: its output
-// function reads the parameter anew on each call, so it is called again for each page. So the
+// emitJson or emitText handing the output over (loaders/emit.ts) instead of printing it. So the
 // cached text is the text Framework would have written; Framework then finds it in its
 // cache, newer than the loader file, and uses it. A loader that calls neither is left for
-// Framework to run. An output needing an index or a group of corpus tables that the other
-// process is computing (loaders/indexDir.ts whileHolding) is put back at the end of the
-// queue rather than waited for.
+// Framework to run. A per-page loader (emitPageJson, emitPageText) is imported once per
+// process: its output function reads the page's parameter anew on each call, so it is
+// called again for each page (a fresh module instance costs ~4 ms through tsx's hooks).
+// An output needing an index or a group of corpus tables that the other process is
+// computing (loaders/indexDir.ts whileHolding) is put back at the end of the queue rather
+// than waited for.
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
