@@ -194,6 +194,12 @@ function pronounHolders(tokens: Token[], named: Holder[], rules: StanceRules): A
     const agrees = (h: Holder) => (PLURAL.has(word) || NEUTER.has(word) ? h.person !== true : h.person !== false);
     const before = named.filter((h) => h.tokenEnd <= i && agrees(h)).sort((a, b) => b.tokenEnd - a.tokenEnd);
     let antecedent: Holder | undefined = before.find((h) => h.possessive || !isPrepositionalObject(h, tokens, rules)) ?? before[0];
+    // "Tehran claims to defend Armenia's sovereignty, but its real aim ...": after "but" or
+    // "and" opening a new clause, the subject that opened the sentence is the likelier
+    // antecedent than a possessor inside its object
+    const opener = before.find((h) => h.tokenStart === 0 || (h.tokenStart === 1 && tokens[0].lower === "the"));
+    const joint = tokens[i - 1]?.lower;
+    if (antecedent?.possessive && opener && opener !== antecedent && !opener.possessive && (joint === "but" || joint === "and" || joint === "yet")) antecedent = opener;
     // "Over his long career, he ...", "In its statement, Baku ...": a possessive in a phrase
     // that opens the sentence points ahead to the subject after its comma
     if (!antecedent && kind === "possessive") {

@@ -131,6 +131,13 @@ test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'"
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
 });
 
+test("after 'but' opening a clause, 'its' goes back to the sentence's subject, not to a possessor in its object", () => {
+  const [tehran, armenia] = tagText("Tehran claims to defend Armenia's sovereignty, but its real aim is to block Turkey.", rules);
+  assert.equal(tehran.stance, "unfavorable");
+  assert.ok(tehran.rules.includes("coreference"));
+  assert.ok(!armenia.rules.includes("coreference"));
+});
+
 test("contrast: what 'but' asserts outweighs what it concedes", () => {
   const tag = tagText("Turkey was successful in Syria, but Turkey failed in Libya and its weakness showed.", rules);
   assert.equal(tag[0].stance, "favorable");
