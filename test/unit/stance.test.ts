@@ -943,12 +943,17 @@ test("lexicon.received_after_to is validated: a number among its words stops the
   rejectsList("received_after_to", "[aid, 3]", ".1: must be string");
 });
 
-test("lexicon.received_after_to is read from stance.yaml: without \"aid\" there, the one in \"came to Armenia's aid\" owns the aid", () => {
+/** The shipped rules with one lexicon list's line of stance.yaml rewritten by `edit`; `word` must be in the list. */
+function withLexiconList(key: string, word: string, edit: (line: string) => string): typeof rules {
   const file = "data/rules/stance.yaml";
   const text = readFileSync(file, "utf8");
-  const list = text.match(/^  received_after_to: \[.*\]$/m)?.[0] ?? "";
-  assert.ok(list.includes("[aid, "), `no "aid" in received_after_to of ${file}`);
-  const withoutAid = { actors: rules.actors, stance: parseStanceRules(file, text.replace(list, list.replace("[aid, ", "[")), rules.actors) };
+  const line = text.match(new RegExp(`^  ${key}: \\[.*\\]$`, "m"))?.[0] ?? "";
+  assert.ok(new RegExp(`[[ ]${word}[,\\]]`).test(line), `no "${word}" in ${key} of ${file}`);
+  return { actors: rules.actors, stance: parseStanceRules(file, text.replace(line, edit(line)), rules.actors) };
+}
+
+test("lexicon.received_after_to is read from stance.yaml: without \"aid\" there, the one in \"came to Armenia's aid\" owns the aid", () => {
+  const withoutAid = withLexiconList("received_after_to", "aid", (line) => line.replace("[aid, ", "["));
   const s = "The CSTO refused to come to Armenia's aid.";
   assert.equal(tagText(s, rules)[1].stance, "neutral");
   assert.equal(tagText(s, withoutAid)[1].stance, "unfavorable");
@@ -960,13 +965,8 @@ test("lexicon.empty_subject_predicates is validated: a bare true (YAML's yes, no
 });
 
 test("lexicon.empty_subject_predicates is read from stance.yaml: without \"clear\" there, \"it is clear that\" and \"it's clear that\" make \"it\" a pronoun for the actor before it; the function words (\"it is also ...\") stay in code", () => {
-  const file = "data/rules/stance.yaml";
-  const text = readFileSync(file, "utf8");
-  const list = text.match(/^  empty_subject_predicates: \[.*\]$/m)?.[0] ?? "";
-  assert.ok(list.includes(" clear,"), `no "clear" in empty_subject_predicates of ${file}`);
-  const withList = (line: string) => ({ actors: rules.actors, stance: parseStanceRules(file, text.replace(list, line), rules.actors) });
-  const withoutClear = withList(list.replace(" clear,", ""));
-  const emptied = withList("  empty_subject_predicates: []");
+  const withoutClear = withLexiconList("empty_subject_predicates", "clear", (line) => line.replace(" clear,", ""));
+  const emptied = withLexiconList("empty_subject_predicates", "clear", () => "  empty_subject_predicates: []");
   const coreference = (s: string, r: typeof rules) => tagText(s, r)[0].rules.includes("coreference");
   for (const s of ["Russia lost the war; it is clear that the army collapsed.", "Russia lost the war; it's clear that the army collapsed."]) {
     assert.equal(coreference(s, rules), false, s);
