@@ -17,7 +17,8 @@ import { whileHolding, writeIndexDir } from "./indexDir.ts";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GROUPINGS, loadCorpus, readArticle } from "./corpus.ts";
-import { articleParts, loadAllRules, sentencesOf, type AllRules } from "./digest.ts";
+import { articleParts, loadAllRules, mentionsAndTopics, sentencesOf, type AllRules, type ArticleParts, type SentenceText } from "./digest.ts";
+import { indexedSentences } from "./analysisIndex.ts";
 import { outlineSentences } from "./outline.ts";
 import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
@@ -76,8 +77,17 @@ export function actorMentions(id: string, root = process.cwd()): ActorMentions {
   }
   const base = join(parts, "..", "actors");
   const dir = join(base, indexKey(corpus, root));
-  // one process writes it; another needing it meanwhile waits (or, in the pre-runner, runs other outputs first)
-  if (!existsSync(dir)) whileHolding(`${dir}.lock`, () => existsSync(dir), () => writeIndex(corpus, root, all, dir));
+  // one process writes it; another needing it meanwhile waits (or, in the pre-runner, runs
+  // other outputs first). The sentences come from the analysis index, filed first if
+  // missing: outside this lock, so that waiting for it never holds this one.
+  if (!existsSync(dir)) {
+    const sentences = indexedSentences(root)!;
+    try {
+      whileHolding(`${dir}.lock`, () => existsSync(dir), () => writeIndex(corpus, root, all, dir, sentences));
+    } finally {
+      sentences.return(undefined); // closes the file
+    }
+  }
   const lines = (file: string) => (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((line) => line) : []);
   const mentions = lines(join(dir, `${encodeURIComponent(id)}.jsonl`)).map((line) => fromLine(id, JSON.parse(line) as FiledLine));
   // the sentences the page quotes were filed with the index; any other from the articles'
@@ -105,12 +115,34 @@ function indexKey(corpus: Corpus, root: string): string {
   return h.digest("hex").slice(0, 40);
 }
 
-/** Streams every article's parts once, handing each mention to `file` with its sentence and topics. */
-function fileEveryMention(corpus: Corpus, root: string, all: AllRules, file: (meta: ArticleMeta, actor: string, filed: FiledMention, sentenceText: string) => unknown): void {
+/**
+ * Streams every article's mentions and topics once, handing each mention to `file` with
+ * its sentence and topics. The sentences come from `indexed` (the analysis index's, in
+ * corpus order) when given, else from each article's outline part.
+ */
+function fileEveryMention(
+  corpus: Corpus,
+  root: string,
+  all: AllRules,
+  file: (meta: ArticleMeta, actor: string, filed: FiledMention, sentenceText: string) => unknown,
+  indexed?: Iterator<SentenceText[]>,
+): void {
   for (const meta of corpus.articles) {
-    const { outline, mentions, topics } = articleParts(readArticle(meta, root), root, all);
+    const article = readArticle(meta, root);
+    let sentences: SentenceText[];
+    let parts: Pick<ArticleParts, "mentions" | "topics">;
+    if (indexed) {
+      const next = indexed.next();
+      if (next.done) throw new Error(`the analysis index has no sentences for ${meta.id}: delete .cache/analysis and rebuild`);
+      sentences = next.value;
+      parts = mentionsAndTopics(article, root, all);
+    } else {
+      const all4 = articleParts(article, root, all);
+      sentences = outlineSentences(all4.outline);
+      parts = all4;
+    }
+    const { mentions, topics } = parts;
     if (!mentions.length) continue;
-    const sentences = outlineSentences(outline);
     const topicsOf = new Map(topics.map((t) => [t.sentence, t.topics.map((x) => x.topic)]));
     for (const m of mentions) {
       const s = sentences[m.sentence];
@@ -124,7 +156,7 @@ function fileEveryMention(corpus: Corpus, root: string, all: AllRules, file: (me
  * mentions of each group (under either grouping): the ones its page quotes, so the page
  * need not read an outline part (~60 KB at 1,000 articles) per sentence it quotes.
  */
-function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string): void {
+function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string, sentences: Iterator<SentenceText[]>): void {
   // the sentence kept as its JSON text: a copy, where the sentence itself is a slice that
   // would keep its whole article's text in memory (~25 MB over a thousand articles)
   // (and of the mention only what ranks it, not its cues)
@@ -145,7 +177,7 @@ function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string): v
         const m = filed.mention;
         if (list.admits(m)) list.offer((quotable ??= { score: m.score, article: m.article, start: m.start, sentence: m.sentence, json: JSON.stringify(text) }));
       }
-    });
+    }, sentences);
     for (const [actor, lists] of shortlists) {
       // a sentence once, however many groups quote it
       const quoted = new Map<string, string>();

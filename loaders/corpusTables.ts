@@ -73,7 +73,7 @@ export function computeCorpusTables(root: string, group: string, put: (table: Co
   const matrix = stanceMatrixTable(a);
   file("stance-matrix", overviewStanceMatrix(a, {}, matrix));
   file("stance-by-article", articleStanceTable(a, {}, matrix));
-  file("divergence", overviewDivergence(a));
+  file("divergence", overviewDivergence(a, matrix));
   // the (group, topic, actor) cells, shared by the two tables below; the rows filed to make
   // them collected before the per-topic gaps file every mention again
   const topicCells = topicStanceCells(a);

@@ -5,7 +5,7 @@
 // decimals and every list has a fixed order, so the same inputs give byte-identical JSON.
 import { BOOTSTRAP_DEFAULTS, type BootstrapOptions } from "./measures/bootstrap.ts";
 import { countInto, pairwiseJensenShannon, shares } from "./measures/distributions.ts";
-import { DEFAULT_MIN_MENTIONS, divergence, representative, type DivergenceSide } from "./measures/divergence.ts";
+import { closerToMean, DEFAULT_MIN_MENTIONS, divergence, type DivergenceSide } from "./measures/divergence.ts";
 import { DEFAULT_ALPHA0, fightinWords } from "./measures/fightinWords.ts";
 import { round4 } from "./measures/numbers.ts";
 import { stanceCells, type Dimension, type StanceCell } from "./measures/stance.ts";
@@ -84,17 +84,34 @@ function articleList(a: Analysis) {
 
 const bootstrapInfo = (o: BootstrapOptions = {}) => ({ ...BOOTSTRAP_DEFAULTS, ...o, unit: "article" as const, method: "percentile, resampling articles with replacement" });
 
+// A dimension's values per mention come from a lookup made once: the tables file every
+// mention several times, and a fresh array (or key string) per mention and filing is most
+// of what filing costs.
 function groupDimension(a: Analysis, g: Grouping): Dimension<ArticleMention> {
-  const meta = metaOf(a);
-  return { name: "group", values: (m) => [String(meta.get(m.article)![g])], order: groupsOf(a, g).map((x) => x.id) };
+  const valuesOf = new Map(a.articles.map((p) => [p.article.meta.id, [String(p.article.meta[g])]]));
+  return { name: "group", values: (m) => valuesOf.get(m.article)!, order: groupsOf(a, g).map((x) => x.id) };
 }
-const actorDimension = (a: Analysis): Dimension<ArticleMention> => ({ name: "actor", values: (m) => [m.actor], order: actorOrder(a) });
+function actorDimension(a: Analysis): Dimension<ArticleMention> {
+  const valuesOf = new Map<string, string[]>();
+  const values = (m: ArticleMention) => valuesOf.get(m.actor) ?? valuesOf.set(m.actor, [m.actor]).get(m.actor)!;
+  return { name: "actor", values, order: actorOrder(a) };
+}
 
-function topicsBySentence(a: Analysis): Map<string, string[]> {
-  return new Map(a.sentenceTopics.map((s) => [sentenceKey(s.article, s.sentence), s.topics.map((t) => t.topic)]));
+/** Each sentence's topics, by article and sentence index. */
+type TopicsBySentence = Map<string, Array<string[] | undefined>>;
+const NO_TOPICS: readonly string[] = Object.freeze([]);
+function topicsBySentence(a: Analysis): TopicsBySentence {
+  const out: TopicsBySentence = new Map();
+  for (const s of a.sentenceTopics) {
+    let list = out.get(s.article);
+    if (!list) out.set(s.article, (list = []));
+    list[s.sentence] = s.topics.map((t) => t.topic);
+  }
+  return out;
 }
+const topicsOf = (bySentence: TopicsBySentence, m: ArticleMention): readonly string[] => bySentence.get(m.article)?.[m.sentence] ?? NO_TOPICS;
 function topicDimension(a: Analysis, bySentence = topicsBySentence(a)): Dimension<ArticleMention> {
-  return { name: "topic", values: (m) => bySentence.get(sentenceKey(m.article, m.sentence)) ?? [], order: topicOrder(a) };
+  return { name: "topic", values: (m) => topicsOf(bySentence, m), order: topicOrder(a) };
 }
 
 export type TopicCells = Record<Grouping, StanceCell[]>;
@@ -150,58 +167,83 @@ export function divergenceTable(
     minMentions = DEFAULT_MIN_MENTIONS,
     parts = ["by_actor", "by_actor_topic"],
     topicCells,
+    actorCells,
     ...options
-  }: BootstrapOptions & { minMentions?: number; parts?: Array<"by_actor" | "by_actor_topic">; topicCells?: TopicCells } = {},
+  }: BootstrapOptions & {
+    minMentions?: number;
+    parts?: Array<"by_actor" | "by_actor_topic">;
+    topicCells?: TopicCells;
+    /** the (group, actor) cells of each grouping when already computed (the stance matrix's) */
+    actorCells?: Record<Grouping, StanceCell[]>;
+  } = {},
 ) {
-  const meta = metaOf(a);
   // each page loads one of the two lists: computing only that one halves the loader's work and memory
+  const withActors = parts.includes("by_actor");
   const withTopics = parts.includes("by_actor_topic");
-  const bySentence = withTopics ? topicsBySentence(a) : new Map<string, string[]>();
-  // each mention filed once under (grouping, group, actor) and (…, topic): the rows behind every divergence side
-  const filed = new Map<string, ArticleMention[]>();
-  const file = (key: string, m: ArticleMention) => {
-    const list = filed.get(key);
-    if (list) list.push(m);
-    else filed.set(key, [m]);
+  const bySentence = withTopics ? topicsBySentence(a) : null;
+  const cellsByTopic = withTopics ? (topicCells ?? topicStanceCells(a, options, bySentence!)) : null;
+  const entries = (g: Grouping, withTopic: boolean) =>
+    divergence(
+      withTopic ? cellsByTopic![g] : (actorCells?.[g] ?? stanceCells(a.mentions, [groupDimension(a, g), actorDimension(a)], options)),
+      withTopic ? ["actor", "topic"] : ["actor"],
+      { minMentions },
+    );
+  const lists = GROUPINGS.map((g) => ({ g, byActor: withActors ? entries(g, false) : [], byTopic: withTopics ? entries(g, true) : [] }));
+
+  // The sentence standing for each side shown: the mention closest to the side's mean
+  // (measures/divergence.ts representative), found in one pass over the mentions for the
+  // few sides shown, by grouping, group, actor and topic (no topic: the side per actor).
+  type Side = { mean: number; direction: 1 | -1; best: ArticleMention | null };
+  const sides = new Map<Grouping, Map<string, Map<string, Map<string | null, Side>>>>();
+  const sideOf = (g: Grouping, d: DivergenceSide, subject: Record<string, string>, direction: 1 | -1): Side => {
+    const byGroup = sides.get(g) ?? sides.set(g, new Map()).get(g)!;
+    const byActor = byGroup.get(d.group) ?? byGroup.set(d.group, new Map()).get(d.group)!;
+    const byTopic = byActor.get(subject.actor) ?? byActor.set(subject.actor, new Map()).get(subject.actor)!;
+    const side: Side = { mean: d.mean, direction, best: null };
+    byTopic.set(subject.topic ?? null, side);
+    return side;
   };
-  for (const m of a.mentions)
-    for (const g of GROUPINGS) {
-      const base = `${g}\u0000${meta.get(m.article)![g]}\u0000${m.actor}`;
-      file(base, m);
-      for (const t of bySentence.get(sentenceKey(m.article, m.sentence)) ?? []) file(`${base}\u0000${t}`, m);
+  const shown = lists.map(({ g, byActor, byTopic }) => ({
+    g,
+    byActor: byActor.map((d) => ({ d, high: sideOf(g, d.high, d.subject, 1), low: sideOf(g, d.low, d.subject, -1) })),
+    byTopic: byTopic.map((d) => ({ d, high: sideOf(g, d.high, d.subject, 1), low: sideOf(g, d.low, d.subject, -1) })),
+  }));
+  const offer = (side: Side | undefined, m: ArticleMention) => {
+    if (side && (!side.best || closerToMean(m, side.best, side.mean, side.direction))) side.best = m;
+  };
+  const groupOf = new Map(GROUPINGS.map((g) => [g, new Map(a.articles.map((p) => [p.article.meta.id, String(p.article.meta[g])]))]));
+  for (const [g, byGroup] of sides) {
+    const groupOfArticle = groupOf.get(g)!;
+    for (const m of a.mentions) {
+      const byTopic = byGroup.get(groupOfArticle.get(m.article)!)?.get(m.actor);
+      if (!byTopic) continue;
+      offer(byTopic.get(null), m);
+      if (bySentence) for (const t of topicsOf(bySentence, m)) offer(byTopic.get(t), m);
     }
-  const cellsByTopic = withTopics ? (topicCells ?? topicStanceCells(a, options, bySentence)) : null;
-  const build = (g: Grouping, withTopic: boolean) => {
-    const cells = withTopic ? cellsByTopic![g] : stanceCells(a.mentions, [groupDimension(a, g), actorDimension(a)], options);
-    const keys = withTopic ? ["actor", "topic"] : ["actor"];
-    return divergence(cells, keys, { minMentions }).map((d) => {
-      const side = (s: DivergenceSide, direction: 1 | -1) => {
-        const rows = filed.get(`${g}\u0000${s.group}\u0000${d.subject.actor}${withTopic ? `\u0000${d.subject.topic}` : ""}`) ?? [];
-        return { ...s, evidence: evidenceFor(a, representative(rows, s.mean, direction)) };
-      };
-      return { ...d.subject, gap: d.gap, overlap: d.overlap, overlap_note: d.overlap_note, groups_compared: d.groups_compared, high: side(d.high, 1), low: side(d.low, -1) };
-    });
-  };
+  }
+  const row = ({ d, high, low }: (typeof shown)[number]["byActor"][number]) => ({
+    ...d.subject,
+    gap: d.gap,
+    overlap: d.overlap,
+    overlap_note: d.overlap_note,
+    groups_compared: d.groups_compared,
+    high: { ...d.high, evidence: evidenceFor(a, high.best) },
+    low: { ...d.low, evidence: evidenceFor(a, low.best) },
+  });
   return {
     min_mentions: minMentions,
     bootstrap: bootstrapInfo(options),
     articles: articleList(a),
     groupings: Object.fromEntries(
-      GROUPINGS.map((g) => [
-        g,
-        {
-          groups: groupList(a, g),
-          by_actor: parts.includes("by_actor") ? build(g, false) : [],
-          by_actor_topic: withTopics ? build(g, true) : [],
-        },
-      ]),
+      shown.map(({ g, byActor, byTopic }) => [g, { groups: groupList(a, g), by_actor: byActor.map(row), by_actor_topic: byTopic.map(row) }]),
     ),
   };
 }
 
-/** The overview's list: gaps per actor (the per-topic gaps and the article list are in their own file). */
-export function overviewDivergence(a: Analysis) {
-  const d = divergenceTable(a, { parts: ["by_actor"] });
+/** The overview's list: gaps per actor (the per-topic gaps and the article list are in their own file). `matrix`: the stance matrix when already computed, whose cells it reuses. */
+export function overviewDivergence(a: Analysis, matrix?: ReturnType<typeof stanceMatrixTable>) {
+  const actorCells = matrix && (Object.fromEntries(GROUPINGS.map((g) => [g, matrix.groupings[g].cells])) as Record<Grouping, StanceCell[]>);
+  const d = divergenceTable(a, { parts: ["by_actor"], actorCells });
   return {
     min_mentions: d.min_mentions,
     bootstrap: d.bootstrap,

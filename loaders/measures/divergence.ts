@@ -64,19 +64,19 @@ export function divergence(cells: readonly StanceCell[], subjectKeys: readonly s
  * mean (a typical sentence, not the most extreme); ties go to the one further in
  * `direction` (+1 for the high side, -1 for the low), then to article and position.
  */
-export function representative<T extends { score: number; article: string; start: number }>(rows: readonly T[], mean: number, direction: 1 | -1): T | null {
+export function representative<T extends Representable>(rows: readonly T[], mean: number, direction: 1 | -1): T | null {
   let best: T | null = null;
-  for (const r of rows) {
-    if (!best) {
-      best = r;
-      continue;
-    }
-    const d = Math.abs(r.score - mean) - Math.abs(best.score - mean);
-    if (d < -1e-12) best = r;
-    else if (Math.abs(d) <= 1e-12) {
-      const further = direction * (r.score - best.score);
-      if (further > 0 || (further === 0 && (r.article < best.article || (r.article === best.article && r.start < best.start)))) best = r;
-    }
-  }
+  for (const r of rows) if (!best || closerToMean(r, best, mean, direction)) best = r;
   return best;
+}
+
+type Representable = { score: number; article: string; start: number };
+
+/** Whether `r` stands for a side of mean `mean` better than `best` does (representative's order). */
+export function closerToMean(r: Representable, best: Representable, mean: number, direction: 1 | -1): boolean {
+  const d = Math.abs(r.score - mean) - Math.abs(best.score - mean);
+  if (d < -1e-12) return true;
+  if (Math.abs(d) > 1e-12) return false;
+  const further = direction * (r.score - best.score);
+  return further > 0 || (further === 0 && (r.article < best.article || (r.article === best.article && r.start < best.start)));
 }

@@ -256,6 +256,29 @@ test("tables are byte-identical when computed twice", () => {
     assert.equal(JSON.stringify(f(again)), JSON.stringify(f(analysis)), f.name);
 });
 
+test("divergence: each side's sentence is the representative of that side's own mentions, and each side's figures those of its mentions", () => {
+  // the table finds them in one pass over the corpus; here each side's mentions are picked out one by one
+  const table = divergenceTable(analysis);
+  const metaOf = new Map(analysis.articles.map((p) => [p.article.meta.id, p.article.meta]));
+  const topicsOf = new Map(analysis.sentenceTopics.map((s) => [`${s.article}:${s.sentence}`, s.topics.map((t) => t.topic)]));
+  let sides = 0;
+  for (const g of ["group", "author_origin"] as const)
+    for (const list of ["by_actor", "by_actor_topic"] as const)
+      for (const entry of table.groupings[g][list] as Array<Record<string, any>>)
+        for (const [side, direction] of [["high", 1], ["low", -1]] as const) {
+          const s = entry[side];
+          const rows = analysis.mentions.filter(
+            (m) => String(metaOf.get(m.article)![g]) === s.group && m.actor === entry.actor && (list === "by_actor" || (topicsOf.get(`${m.article}:${m.sentence}`) ?? []).includes(entry.topic)),
+          );
+          const summary = summariseStance(rows);
+          assert.deepEqual([s.mentions, s.articles, s.mean, s.ci], [summary.mentions, summary.articles, summary.mean, summary.ci], `${g} ${list} ${entry.actor} ${entry.topic ?? ""} ${side}`);
+          const best = representative(rows, s.mean, direction)!;
+          assert.deepEqual([s.evidence.article, s.evidence.sentence, s.evidence.rawStart], [best.article, best.sentence, best.rawStart], `${g} ${list} ${entry.actor} ${entry.topic ?? ""} ${side}`);
+          sides++;
+        }
+  assert.ok(sides > 100, `only ${sides} sides`);
+});
+
 test("every aggregate carries its counts; single-article cells have no interval", () => {
   const t = stanceMatrixTable(analysis);
   for (const g of ["group", "author_origin"] as const) {
