@@ -122,7 +122,11 @@ export function cachedPart<T>(part: PartSpec, article: RawArticle, root: string,
   const key = file.slice(-45, -5);
   const t = performance.now();
   try {
-    const entry = JSON.parse(readFileSync(file, "utf8")) as { key: string; value: T };
+    // read into a kept buffer: a fresh one per part (readFileSync) took twice as long
+    // (118 MB of mentions parts at 1,000 articles: 1.0 s against 0.53 s)
+    const bytes = readInto(file, jsonBuffer);
+    if (!bytes) throw new Error("unreadable");
+    const entry = JSON.parse(bytes.toString("utf8")) as { key: string; value: T };
     if (entry.key === key && entry.value !== undefined) {
       partStats.hits++;
       partStats.readMs += performance.now() - t;
@@ -149,11 +153,10 @@ export interface PartWriter {
   bytes(from: Buffer, start: number, end: number): void;
 }
 
-// One buffer to read a part into and one to write a part from, kept from one part to the
+// Buffers to read a part into (below) and one to write a part from, kept from one part to the
 // next: on this kind of virtual machine fresh memory is dear (reading a thousand 90 KB
 // files into new buffers took 14 times as long as into one kept buffer), and a part's text
 // as a string is a large object of its own.
-let readBuffer = Buffer.alloc(0);
 let writeBuffer = Buffer.alloc(0);
 let written = 0;
 
@@ -177,6 +180,18 @@ const writer: PartWriter = {
 
 /** A part file's bytes, or null when it cannot be read; valid until the next call (one buffer serves every call). */
 export function readPartBytes(file: string): Buffer | null {
+  return readInto(file, bytesBuffer);
+}
+
+/** A reusable read buffer, grown when a file does not fit. */
+interface KeptBuffer {
+  buffer: Buffer;
+}
+const bytesBuffer: KeptBuffer = { buffer: Buffer.alloc(0) };
+// cachedPart's own, so that a caller holding readPartBytes's bytes can still read a part
+const jsonBuffer: KeptBuffer = { buffer: Buffer.alloc(0) };
+
+function readInto(file: string, kept: KeptBuffer): Buffer | null {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -185,10 +200,10 @@ export function readPartBytes(file: string): Buffer | null {
   }
   try {
     const size = fstatSync(fd).size;
-    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(Math.max(2 * readBuffer.length, size, 1 << 20));
+    if (size > kept.buffer.length) kept.buffer = Buffer.allocUnsafe(Math.max(2 * kept.buffer.length, size, 1 << 20));
     let n = 0;
-    for (let r; n < size && (r = readSync(fd, readBuffer, n, size - n, n)) > 0; ) n += r;
-    return n === size ? readBuffer.subarray(0, n) : null;
+    for (let r; n < size && (r = readSync(fd, kept.buffer, n, size - n, n)) > 0; ) n += r;
+    return n === size ? kept.buffer.subarray(0, n) : null;
   } catch {
     return null;
   } finally {
