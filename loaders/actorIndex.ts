@@ -8,9 +8,11 @@
 // The key hashes the cache names of every article's outline, mentions and topics parts,
 // which already stand for the article's text and the rules and code each part depends on,
 // and each article's groups (which decide the sentences quoted): an edited article, rule
-// or grouping gives a new key, so the index is never stale. It is written
-// into a temporary directory renamed into place when complete, so concurrent loaders never
-// read half an index, and older indexes are removed when a new one is made.
+// or grouping gives a new key, so the index is never stale. The sentences come from the
+// analysis index's outline file (loaders/analysisIndex.ts), which holds the outline parts'
+// text and offsets without their vocabularies. The index is written into a temporary
+// directory renamed into place when complete, so concurrent loaders never read half an
+// index, and older indexes are removed when a new one is made.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { whileHolding, writeIndexDir } from "./indexDir.ts";

@@ -5,6 +5,7 @@
 // four parts. Measured on 1,000 synthetic articles: 4.6 s per loader before.
 //
 //   .cache/analysis/outline/<key>/outline.jsonl      one line per article, in corpus order
+//                                                   (the actor index reads its sentences too)
 //                                /vocabulary.jsonl   read only by the word tables
 //   .cache/analysis/mentions/<key>/mentions.jsonl
 //   .cache/analysis/topics/<key>/topics.jsonl
