@@ -75,6 +75,13 @@ test("a negation before the owner of an unfavorable noun denies the verb, not th
   assert.notEqual(stanceOf("Azerbaijan has not shown aggression.", "Azerbaijan"), "unfavorable");
 });
 
+test("stopping or halting what the actor does negates it, in every inflection: 'agreed to stop shelling', 'halts the offensive'", () => {
+  assert.notEqual(stanceOf("Baku agreed to stop shelling Armenian villages.", "Baku"), "unfavorable");
+  assert.notEqual(stanceOf("Russia stopped the attacks on Georgia.", "Russia"), "unfavorable");
+  assert.notEqual(stanceOf("Azerbaijan halts the offensive.", "Azerbaijan"), "unfavorable");
+  assert.notEqual(stanceOf("Iran is curbing the shelling.", "Iran"), "unfavorable");
+});
+
 test("the language of a failing guarantor: a paper tiger, in tatters, standing idly by, left to fend for itself, capitulating", () => {
   assert.equal(stanceOf("The CSTO proved to be a paper tiger.", "CSTO"), "unfavorable");
   assert.equal(stanceOf("Russia's credibility as a security guarantor lies in tatters.", "Russia"), "unfavorable");
