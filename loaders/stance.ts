@@ -335,11 +335,19 @@ function presupposedOwnNoun(target: Holder, hit: CueHit, role: Role, base: numbe
   const owns = target.possessive ? ownsCue(target, hit, rules, frame) : target.modifier === true && target.tokenEnd === hit.start;
   // the negation reached the owner, so it stands before the noun phrase ...
   if (!owns || !frame.negated[target.tokenStart]) return false;
-  // ... but not right before it
+  // ... but not right before it as a negative determiner or particle ("no Azerbaijani
+  // aggression", "without Baku's blockade"). A verb there acts on another's noun and
+  // takes it as given ("Russia prevented Azerbaijan's aggression", "curbed Iran's
+  // meddling"); a pronoun owner is mostly the verb's own subject, whose plight or deed the
+  // verb undoes ("Israel reduced its dependence", "Baku halted its offensive")
   let j = target.tokenStart - 1;
   while (j >= 0 && DETERMINERS.has(frame.tokens[j].lower)) j--;
-  return !(j >= 0 && isNegator(frame.tokens[j], rules));
+  if (j < 0 || !isNegator(frame.tokens[j], rules)) return true;
+  return !NOUN_NEGATORS.has(frame.tokens[j].lower) && !PRONOUNS.has(frame.tokens[target.tokenStart].lower);
 }
+
+/** The negators that deny the noun phrase they open: closed-class determiners and particles. */
+const NOUN_NEGATORS = new Set(["no", "not", "never", "without", "neither", "nor"]);
 
 /** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */
 function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number>, rules: StanceRules): number {

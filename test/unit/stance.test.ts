@@ -82,6 +82,15 @@ test("stopping or halting what the actor does negates it, in every inflection: '
   assert.notEqual(stanceOf("Iran is curbing the shelling.", "Iran"), "unfavorable");
 });
 
+test("a verb that negates another's noun takes it as given: 'Russia prevented Azerbaijan's aggression'", () => {
+  assert.equal(stanceOf("Russia prevented Azerbaijan's aggression.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("The ceasefire stopped Azerbaijan's aggression.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("Turkey curbed Iran's aggression.", "Iran"), "unfavorable");
+  // the actor's own plight or deed, through a pronoun, is still undone
+  assert.notEqual(stanceOf("These resources help Israel reduce its dependence on other countries.", "Israel"), "unfavorable");
+  assert.notEqual(stanceOf("There was no Azerbaijani aggression.", "Azerbaijani"), "unfavorable");
+});
+
 test("the language of a failing guarantor: a paper tiger, in tatters, standing idly by, left to fend for itself, capitulating", () => {
   assert.equal(stanceOf("The CSTO proved to be a paper tiger.", "CSTO"), "unfavorable");
   assert.equal(stanceOf("Russia's credibility as a security guarantor lies in tatters.", "Russia"), "unfavorable");
