@@ -858,6 +858,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "agreed on terms for significant cooperation", "talks about a partnership": a cue in a
     // phrase of topic after another noun names what is discussed, not what the subject does
     if (eligibility === "subject" && !target.possessive && topicPhrase(hit, frame)) return null;
+    // "Russia condemned the attacks", "Armenia feared an invasion": a harm named by a noun
+    // that a verb of judging or fearing takes as its object is what the subject judges, not
+    // its act
+    if (eligibility === "subject" && !target.possessive && (hit.cue.agent ?? 0) < 0 && judgedObject(hit, frame, rules)) return null;
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
@@ -1083,6 +1087,24 @@ function compoundTail(hit: CueHit, tokens: Token[]): boolean {
   const dash = tokens[hit.start - 1];
   const before = tokens[hit.start - 2];
   return !!dash && !!before && dash.text === "-" && dash.end === tokens[hit.start].start && before.end === dash.start && before.kind === "word" && /(ed|en)$/.test(tokens[hit.end - 1].lower);
+}
+
+const ARTICLES = new Set(["the", "a", "an", "this", "that", "these", "those"]);
+
+/**
+ * A cue noun with an article right after a verb that judges what follows it without being
+ * judged for it ("condemned the attacks", "feared an invasion": one of its cues has a
+ * patient weight and none for its agent).
+ */
+function judgedObject(hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
+  const { tokens } = frame;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  if (!/^NN/.test(frame.pos[hit.end - 1])) return false;
+  let j = hit.start - 1;
+  while (j >= 0 && /^(JJ|RB|VBN|VBG)/.test(frame.pos[j]) && !ARTICLES.has(tokens[j].lower)) j--;
+  if (j < 1 || !ARTICLES.has(tokens[j].lower)) return false;
+  const judges = rules.wordIndex.get(tokens[j - 1].lower) ?? rules.wordIndex.get(tokens[j - 1].base);
+  return !!judges && judges.some((c) => !c.agent && (c.patient ?? 0) < 0);
 }
 
 const TOPIC_PREPOSITIONS = new Set(["for", "on", "about", "regarding", "concerning"]);

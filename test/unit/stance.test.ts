@@ -91,6 +91,16 @@ test("a verb that negates another's noun takes it as given: 'Russia prevented Az
   assert.notEqual(stanceOf("There was no Azerbaijani aggression.", "Azerbaijani"), "unfavorable");
 });
 
+test("a harm named as the object of a verb of judging is not the judge's act: 'Russia condemned the attacks'", () => {
+  assert.equal(stanceOf("Russia condemned the attacks.", "Russia"), "neutral");
+  assert.equal(stanceOf("Armenia denounced the blockade.", "Armenia"), "neutral");
+  assert.notEqual(stanceOf("Armenia feared an invasion.", "Armenia"), "unfavorable");
+  // a verb that does the harm, or a copula, still gives it to the subject
+  assert.equal(stanceOf("Russia launched an invasion.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Russia escalated the attacks.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Azerbaijan is an aggressor.", "Azerbaijan"), "unfavorable");
+});
+
 test("the language of a failing guarantor: a paper tiger, in tatters, standing idly by, left to fend for itself, capitulating", () => {
   assert.equal(stanceOf("The CSTO proved to be a paper tiger.", "CSTO"), "unfavorable");
   assert.equal(stanceOf("Russia's credibility as a security guarantor lies in tatters.", "Russia"), "unfavorable");
