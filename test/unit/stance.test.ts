@@ -101,6 +101,15 @@ test("a harm named as the object of a verb of judging is not the judge's act: 'R
   assert.equal(stanceOf("Azerbaijan is an aggressor.", "Azerbaijan"), "unfavorable");
 });
 
+test("committing a crime or an abuse is wrongdoing, not commitment: 'committed war crimes', 'human rights abuses'", () => {
+  assert.equal(stanceOf("Russian forces committed war crimes in Ukraine.", "Russian"), "unfavorable");
+  assert.equal(stanceOf("Azerbaijan committed human rights abuses.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("Azerbaijan perpetrated atrocities against Armenians.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("The report documents abuses by Azerbaijani forces.", "Azerbaijani"), "unfavorable");
+  // commitment to something stays principled
+  assert.equal(stanceOf("Armenia remains committed to peace.", "Armenia"), "favorable");
+});
+
 test("the language of a failing guarantor: a paper tiger, in tatters, standing idly by, left to fend for itself, capitulating", () => {
   assert.equal(stanceOf("The CSTO proved to be a paper tiger.", "CSTO"), "unfavorable");
   assert.equal(stanceOf("Russia's credibility as a security guarantor lies in tatters.", "Russia"), "unfavorable");
