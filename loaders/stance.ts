@@ -85,6 +85,9 @@ interface SentenceFrame {
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
 const NEGATION_TRANSPARENT = new Set(["longer", "to", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any"]);
 const NEGATION_STOP = new Set(["while", "whereas", "because", "since", "when", "which", "who", "whom", "whose", "although", "though", "but", "yet", "if", "unless", "until"]);
+// subordinators that open a clause wherever they stand ("since", "after", "before" are
+// prepositions as often, and "as" is no subordinator in "seen as")
+const SUBORDINATORS = new Set(["while", "whereas", "because", "although", "though", "when", "until", "unless", "if"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
 
@@ -420,6 +423,14 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     } else if (lexicon.concessive.has(t.lower) && (i === 0 || prev?.text === "," || CLAUSE_PUNCT.has(prev?.text ?? ""))) {
       newClause(settings.concession_factor);
       concessiveOpen = true;
+    } else if (SUBORDINATORS.has(t.lower) && i > 0 && prev?.kind === "word" && (next?.kind === "word" || next?.text === "\"") && !(t.lower === "because" && next.lower === "of")) {
+      // "Iran watched while the invasion continued", "Armenia mobilised because the attacks
+      // went on": a subordinator opens a clause of its own even without a comma (conceded
+      // after "although", "though", "whereas", "while"); a clause with no subject of its own
+      // shares the one before it, as after "but" ("armed Baku while claiming neutrality")
+      const before = current;
+      newClause(lexicon.concessive.has(t.lower) ? settings.concession_factor : 1);
+      contrasted.set(current, [before, i + 1]);
     } else if (lexicon.relative.has(t.lower) && prev?.text === ",") {
       newClause();
       const ante = holders.filter((h) => h.tokenEnd <= i - 1 && h.tokenEnd >= i - 4).sort((a, b) => b.tokenEnd - a.tokenEnd)[0];

@@ -110,6 +110,17 @@ test("committing a crime or an abuse is wrongdoing, not commitment: 'committed w
   assert.equal(stanceOf("Armenia remains committed to peace.", "Armenia"), "favorable");
 });
 
+test("a subordinator opens a clause without a comma: 'Iran watched while the invasion continued'", () => {
+  assert.equal(stanceOf("Iran watched while the invasion continued.", "Iran"), "neutral");
+  assert.equal(stanceOf("Armenia mobilised because the attacks continued.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Russia waited until the aggression ended.", "Russia"), "neutral");
+  // whose term quotation marks hold up is looked for in their own clause
+  assert.equal(stanceOf('Iran was engaged as a stakeholder while "outside powers" were kept at arm\'s length.', "Iran"), "neutral");
+  // "because of" is a preposition; a clause with no subject of its own shares the one before it
+  assert.equal(stanceOf("Armenia suffered because of Azerbaijan's aggression.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("Russia armed Azerbaijan while attacking Georgia.", "Russia"), "unfavorable");
+});
+
 test("the language of a failing guarantor: a paper tiger, in tatters, standing idly by, left to fend for itself, capitulating", () => {
   assert.equal(stanceOf("The CSTO proved to be a paper tiger.", "CSTO"), "unfavorable");
   assert.equal(stanceOf("Russia's credibility as a security guarantor lies in tatters.", "Russia"), "unfavorable");
