@@ -88,6 +88,8 @@ const NEGATION_STOP = new Set(["while", "whereas", "because", "since", "when", "
 // subordinators that open a clause wherever they stand ("since", "after", "before" are
 // prepositions as often, and "as" is no subordinator in "seen as")
 const SUBORDINATORS = new Set(["while", "whereas", "because", "although", "though", "when", "until", "unless", "if"]);
+// ... and these open one when a subject and a finite verb follow ("after the attacks began")
+const PREPOSITIONAL_SUBORDINATORS = new Set(["since", "after", "before", "once"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
 
@@ -403,6 +405,13 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     // the tagger often reads the noun after two adjectives as a verb ("sturdy lead/VB")
     return /^JJ/.test(pos[i - 1]) && /^JJ/.test(pos[i + 1]) && /^(NN|VBP?$)/.test(pos[i + 2]);
   };
+  // "after the attacks began": a subject and a finite verb before any punctuation
+  const finiteClauseAt = (k: number) => {
+    if (!startsSubject(tokens[k])) return false;
+    pos ??= posTags(tokens.map((x) => x.text));
+    for (let m = k + 1; m < Math.min(n, k + 6) && tokens[m].kind !== "punct"; m++) if (/^(VB[DZP]|MD)$/.test(pos[m])) return true;
+    return false;
+  };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const prev = tokens[i - 1];
@@ -423,7 +432,7 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     } else if (lexicon.concessive.has(t.lower) && (i === 0 || prev?.text === "," || CLAUSE_PUNCT.has(prev?.text ?? ""))) {
       newClause(settings.concession_factor);
       concessiveOpen = true;
-    } else if (SUBORDINATORS.has(t.lower) && i > 0 && prev?.kind === "word" && (next?.kind === "word" || next?.text === "\"") && !(t.lower === "because" && next.lower === "of")) {
+    } else if (i > 0 && prev?.kind === "word" && (next?.kind === "word" || next?.text === "\"") && ((SUBORDINATORS.has(t.lower) && !(t.lower === "because" && next.lower === "of")) || (PREPOSITIONAL_SUBORDINATORS.has(t.lower) && finiteClauseAt(i + 1)))) {
       // "Iran watched while the invasion continued", "Armenia mobilised because the attacks
       // went on": a subordinator opens a clause of its own even without a comma (conceded
       // after "although", "though", "whereas", "while"); a clause with no subject of its own
@@ -651,6 +660,8 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
     while (k > 0 && tokens[k - 1].text === "-" && tokens[k - 1].start === tokens[k - 2]?.end) k -= 2;
     return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
   }
+  // "after he was arrested": a subordinator that opened a clause is no preposition
+  if (PREPOSITIONAL_SUBORDINATORS.has(w) && j > 0 && frame.clause[j] !== frame.clause[j - 1]) return "subject";
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
   if (absoluteWith(h, frame, rules)) return "subject";
   // "Moscow cooperates with Tehran to circumvent sanctions": the partner of a joint action

@@ -121,6 +121,16 @@ test("a subordinator opens a clause without a comma: 'Iran watched while the inv
   assert.equal(stanceOf("Russia armed Azerbaijan while attacking Georgia.", "Russia"), "unfavorable");
 });
 
+test("'after', 'since', 'before', 'once' open a clause when a subject and a finite verb follow: 'Armenia mobilised after the attacks began'", () => {
+  assert.equal(stanceOf("Armenia mobilised after the attacks began.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia has changed since the occupation ended.", "Georgia"), "neutral");
+  // a holder right after it is that clause's subject
+  assert.equal(stanceOf("Armenia mobilised after Azerbaijan attacked the border.", "Azerbaijan"), "unfavorable");
+  assert.equal(tagTarget("Grant Hayes was seen after he was arrested by authorities.", { start: 0, end: 11 }, rules).stance, "unfavorable");
+  // as a preposition it opens nothing
+  assert.equal(stanceOf("After the war, Azerbaijan's aggression continued.", "Azerbaijan"), "unfavorable");
+});
+
 test("the language of a failing guarantor: a paper tiger, in tatters, standing idly by, left to fend for itself, capitulating", () => {
   assert.equal(stanceOf("The CSTO proved to be a paper tiger.", "CSTO"), "unfavorable");
   assert.equal(stanceOf("Russia's credibility as a security guarantor lies in tatters.", "Russia"), "unfavorable");
