@@ -678,6 +678,19 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   return "subject";
 }
 
+/**
+ * A cue right after a phrase of lexicon.undergoes ("victim of", "subjected to"), with
+ * determiners, adjectives and a holder owning the cue in between: "a victim of Russian
+ * aggression".
+ */
+function undergoes(hit: CueHit, holders: Holder[], frame: SentenceFrame, rules: StanceRules): boolean {
+  const { tokens } = frame;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  let k = hit.start;
+  while (k > 0 && (DETERMINERS.has(tokens[k - 1].lower) || /^JJ/.test(frame.pos[k - 1]) || holders.some((h) => h.tokenStart <= k - 1 && k - 1 < h.tokenEnd && (h.possessive || h.modifier)))) k--;
+  return listedBefore(rules.lexicon.undergoes, tokens, k);
+}
+
 /** A word or phrase of the list ("cooperated", "teamed up") spelled by the tokens right before `end`. */
 function listedBefore(list: Set<string>, tokens: Token[], end: number): boolean {
   if (end > 0 && list.has(tokens[end - 1].lower)) return true;
@@ -836,6 +849,12 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   }
 
   if (target.tokenEnd <= hit.start) {
+    // "a victim of Russian aggression": an adjective right before the cue is its agent,
+    // inside an appositive too
+    if (target.modifier && target.tokenEnd === hit.start) return "agent";
+    // "Armenia is a victim of aggression", "Georgia, a victim of Russian aggression,":
+    // what the holder is a victim or target of is done to it (lexicon.undergoes)
+    if (!target.possessive && undergoes(hit, holders, frame, rules)) return hit.cue.patient !== undefined ? "patient" : null;
     // "Iran, Armenia's only regional partner, must ...": an appositive describes the
     // holder it follows, even when it names another holder itself
     const apposed = appositiveHead(hit, holders, frame, rules);

@@ -131,6 +131,17 @@ test("'after', 'since', 'before', 'once' open a clause when a subject and a fini
   assert.equal(stanceOf("After the war, Azerbaijan's aggression continued.", "Azerbaijan"), "unfavorable");
 });
 
+test("what a holder is a victim or target of is done to it: 'Armenia is a victim of aggression'", () => {
+  assert.equal(stanceOf("Armenia is a victim of aggression.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Armenia was subjected to attacks.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia stood firm in the face of aggression.", "Georgia"), "neutral");
+  // the adjective or possessor right before the cue is still its agent, in an appositive too
+  const s = "Georgia, a victim of Russian aggression, joined the talks.";
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+  assert.equal(stanceOf(s, "Russian"), "unfavorable");
+  assert.equal(stanceOf("Armenia is a victim of Azerbaijan's aggression.", "Azerbaijan"), "unfavorable");
+});
+
 test("the language of a failing guarantor: a paper tiger, in tatters, standing idly by, left to fend for itself, capitulating", () => {
   assert.equal(stanceOf("The CSTO proved to be a paper tiger.", "CSTO"), "unfavorable");
   assert.equal(stanceOf("Russia's credibility as a security guarantor lies in tatters.", "Russia"), "unfavorable");
