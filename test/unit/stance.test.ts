@@ -1026,6 +1026,17 @@ test("lexicon.received_after_to is read from stance.yaml: without \"aid\" there,
   assert.equal(tagText(s, withoutAid)[1].stance, "unfavorable");
 });
 
+test("lexicon.undergoes is validated: a single phrase instead of a list stops the build at its line", () => {
+  rejectsList("undergoes", "victim of", ": must be array");
+});
+
+test("lexicon.undergoes is read from stance.yaml: without \"victim of\" there, \"Armenia is a victim of aggression\" reads Armenia as the aggressor", () => {
+  const without = withLexiconList("undergoes", "victim of", (line) => line.replace("[victim of, ", "["));
+  const s = "Armenia is a victim of aggression.";
+  assert.equal(tagText(s, rules)[0].stance, "neutral");
+  assert.equal(tagText(s, without)[0].stance, "unfavorable");
+});
+
 test("lexicon.empty_subject_predicates is validated: a bare true (YAML's yes, not a word) or a single word instead of a list stops the build at its line", () => {
   rejectsList("empty_subject_predicates", "[worth, true]", ".1: must be string");
   rejectsList("empty_subject_predicates", "clear", ": must be array");
