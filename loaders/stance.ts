@@ -85,6 +85,11 @@ interface SentenceFrame {
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "both", "all", "some", "many", "other", "such"]);
 const NEGATION_TRANSPARENT = new Set(["longer", "to", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any"]);
 const NEGATION_STOP = new Set(["while", "whereas", "because", "since", "when", "which", "who", "whom", "whose", "although", "though", "but", "yet", "if", "unless", "until"]);
+// subordinators that open a clause wherever they stand ("since", "after", "before" are
+// prepositions as often, and "as" is no subordinator in "seen as")
+const SUBORDINATORS = new Set(["while", "whereas", "because", "although", "though", "when", "until", "unless", "if"]);
+// ... and these open one when a subject and a finite verb follow ("after the attacks began")
+const PREPOSITIONAL_SUBORDINATORS = new Set(["since", "after", "before", "once"]);
 const CLAUSE_PUNCT = new Set([";", ":", "–", "—", "(", ")"]);
 const MAX_SUBJECT_GAP = 15;
 
@@ -335,11 +340,19 @@ function presupposedOwnNoun(target: Holder, hit: CueHit, role: Role, base: numbe
   const owns = target.possessive ? ownsCue(target, hit, rules, frame) : target.modifier === true && target.tokenEnd === hit.start;
   // the negation reached the owner, so it stands before the noun phrase ...
   if (!owns || !frame.negated[target.tokenStart]) return false;
-  // ... but not right before it
+  // ... but not right before it as a negative determiner or particle ("no Azerbaijani
+  // aggression", "without Baku's blockade"). A verb there acts on another's noun and
+  // takes it as given ("Russia prevented Azerbaijan's aggression", "curbed Iran's
+  // meddling"); a pronoun owner is mostly the verb's own subject, whose plight or deed the
+  // verb undoes ("Israel reduced its dependence", "Baku halted its offensive")
   let j = target.tokenStart - 1;
   while (j >= 0 && DETERMINERS.has(frame.tokens[j].lower)) j--;
-  return !(j >= 0 && isNegator(frame.tokens[j], rules));
+  if (j < 0 || !isNegator(frame.tokens[j], rules)) return true;
+  return !NOUN_NEGATORS.has(frame.tokens[j].lower) && !PRONOUNS.has(frame.tokens[target.tokenStart].lower);
 }
+
+/** The negators that deny the noun phrase they open: closed-class determiners and particles. */
+const NOUN_NEGATORS = new Set(["no", "not", "never", "without", "neither", "nor"]);
 
 /** Mean AFINN polarity (-1..1) of the sentence's words outside the target, negation scoped. */
 function sentenceTone(frame: SentenceFrame, target: Holder, attached: Set<number>, rules: StanceRules): number {
@@ -392,6 +405,13 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     // the tagger often reads the noun after two adjectives as a verb ("sturdy lead/VB")
     return /^JJ/.test(pos[i - 1]) && /^JJ/.test(pos[i + 1]) && /^(NN|VBP?$)/.test(pos[i + 2]);
   };
+  // "after the attacks began": a subject and a finite verb before any punctuation
+  const finiteClauseAt = (k: number) => {
+    if (!startsSubject(tokens[k])) return false;
+    pos ??= posTags(tokens.map((x) => x.text));
+    for (let m = k + 1; m < Math.min(n, k + 6) && tokens[m].kind !== "punct"; m++) if (/^(VB[DZP]|MD)$/.test(pos[m])) return true;
+    return false;
+  };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const prev = tokens[i - 1];
@@ -412,6 +432,14 @@ function buildFrame(tokens: Token[], holders: Holder[], rules: StanceRules): Sen
     } else if (lexicon.concessive.has(t.lower) && (i === 0 || prev?.text === "," || CLAUSE_PUNCT.has(prev?.text ?? ""))) {
       newClause(settings.concession_factor);
       concessiveOpen = true;
+    } else if (i > 0 && prev?.kind === "word" && (next?.kind === "word" || next?.text === "\"") && ((SUBORDINATORS.has(t.lower) && !(t.lower === "because" && next.lower === "of")) || (PREPOSITIONAL_SUBORDINATORS.has(t.lower) && finiteClauseAt(i + 1)))) {
+      // "Iran watched while the invasion continued", "Armenia mobilised because the attacks
+      // went on": a subordinator opens a clause of its own even without a comma (conceded
+      // after "although", "though", "whereas", "while"); a clause with no subject of its own
+      // shares the one before it, as after "but" ("armed Baku while claiming neutrality")
+      const before = current;
+      newClause(lexicon.concessive.has(t.lower) ? settings.concession_factor : 1);
+      contrasted.set(current, [before, i + 1]);
     } else if (lexicon.relative.has(t.lower) && prev?.text === ",") {
       newClause();
       const ante = holders.filter((h) => h.tokenEnd <= i - 1 && h.tokenEnd >= i - 4).sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
@@ -632,6 +660,8 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
     while (k > 0 && tokens[k - 1].text === "-" && tokens[k - 1].start === tokens[k - 2]?.end) k -= 2;
     return isEligibleSubject({ tokenStart: k, tokenEnd: j, possessive: false }, frame, rules);
   }
+  // "after he was arrested": a subordinator that opened a clause is no preposition
+  if (PREPOSITIONAL_SUBORDINATORS.has(w) && j > 0 && frame.clause[j] !== frame.clause[j - 1]) return "subject";
   if (rules.lexicon.agent_prepositions.has(w)) return "by";
   if (absoluteWith(h, frame, rules)) return "subject";
   // "Moscow cooperates with Tehran to circumvent sanctions": the partner of a joint action
@@ -646,6 +676,19 @@ function isEligibleSubject(h: Holder, frame: SentenceFrame, rules: StanceRules):
   // Azerbaijan the subject of "form"
   if (!h.possessive && isObjectOfVerb(j, frame) && !startsClause(h, frame) && !(rules.lexicon.enabling_verbs.has(w) && tokens[h.tokenEnd]?.lower === "to")) return null;
   return "subject";
+}
+
+/**
+ * A cue right after a phrase of lexicon.undergoes ("victim of", "subjected to"), with
+ * determiners, adjectives and a holder owning the cue in between: "a victim of Russian
+ * aggression".
+ */
+function undergoes(hit: CueHit, holders: Holder[], frame: SentenceFrame, rules: StanceRules): boolean {
+  const { tokens } = frame;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  let k = hit.start;
+  while (k > 0 && (DETERMINERS.has(tokens[k - 1].lower) || /^JJ/.test(frame.pos[k - 1]) || holders.some((h) => h.tokenStart <= k - 1 && k - 1 < h.tokenEnd && (h.possessive || h.modifier)))) k--;
+  return listedBefore(rules.lexicon.undergoes, tokens, k);
 }
 
 /** A word or phrase of the list ("cooperated", "teamed up") spelled by the tokens right before `end`. */
@@ -806,6 +849,12 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
   }
 
   if (target.tokenEnd <= hit.start) {
+    // "a victim of Russian aggression": an adjective right before the cue is its agent,
+    // inside an appositive too
+    if (target.modifier && target.tokenEnd === hit.start) return "agent";
+    // "Armenia is a victim of aggression", "Georgia, a victim of Russian aggression,":
+    // what the holder is a victim or target of is done to it (lexicon.undergoes)
+    if (!target.possessive && undergoes(hit, holders, frame, rules)) return hit.cue.patient !== undefined ? "patient" : null;
     // "Iran, Armenia's only regional partner, must ...": an appositive describes the
     // holder it follows, even when it names another holder itself
     const apposed = appositiveHead(hit, holders, frame, rules);
@@ -850,6 +899,10 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "agreed on terms for significant cooperation", "talks about a partnership": a cue in a
     // phrase of topic after another noun names what is discussed, not what the subject does
     if (eligibility === "subject" && !target.possessive && topicPhrase(hit, frame)) return null;
+    // "Russia condemned the attacks", "Armenia feared an invasion": a harm named by a noun
+    // that a verb of judging or fearing takes as its object is what the subject judges, not
+    // its act
+    if (eligibility === "subject" && !target.possessive && (hit.cue.agent ?? 0) < 0 && judgedObject(hit, frame, rules)) return null;
     // "the operation initiated by Azerbaijan for the liberation of ...": a "by" phrase
     // reaches only the cues right after it
     if (eligibility === "by") return gap.length <= 5 ? "agent" : null;
@@ -1075,6 +1128,24 @@ function compoundTail(hit: CueHit, tokens: Token[]): boolean {
   const dash = tokens[hit.start - 1];
   const before = tokens[hit.start - 2];
   return !!dash && !!before && dash.text === "-" && dash.end === tokens[hit.start].start && before.end === dash.start && before.kind === "word" && /(ed|en)$/.test(tokens[hit.end - 1].lower);
+}
+
+const ARTICLES = new Set(["the", "a", "an", "this", "that", "these", "those"]);
+
+/**
+ * A cue noun with an article right after a verb that judges what follows it without being
+ * judged for it ("condemned the attacks", "feared an invasion": one of its cues has a
+ * patient weight and none for its agent).
+ */
+function judgedObject(hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
+  const { tokens } = frame;
+  frame.pos ??= posTags(tokens.map((x) => x.text));
+  if (!/^NN/.test(frame.pos[hit.end - 1])) return false;
+  let j = hit.start - 1;
+  while (j >= 0 && /^(JJ|RB|VBN|VBG)/.test(frame.pos[j]) && !ARTICLES.has(tokens[j].lower)) j--;
+  if (j < 1 || !ARTICLES.has(tokens[j].lower)) return false;
+  const judges = rules.wordIndex.get(tokens[j - 1].lower) ?? rules.wordIndex.get(tokens[j - 1].base);
+  return !!judges && judges.some((c) => !c.agent && (c.patient ?? 0) < 0);
 }
 
 const TOPIC_PREPOSITIONS = new Set(["for", "on", "about", "regarding", "concerning"]);

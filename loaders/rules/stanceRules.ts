@@ -94,6 +94,9 @@ export interface StanceLexicon {
    * Armenia's aid", "to Tehran's detriment"): X is their patient, where any other noun there
    * is X's own ("responded to Azerbaijan's aggression"); optional */
   received_after_to?: string[];
+  /** phrases after which a cue is what the holder before them undergoes ("Armenia is a
+   * victim of aggression", "subjected to attacks"): it is the cue's patient; optional */
+  undergoes?: string[];
 }
 
 export interface CueDef {
@@ -131,7 +134,7 @@ interface StanceFile {
 const words = { type: "array", items: { type: "string", minLength: 1 } };
 /** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
 const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
-const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles", "empty_subject_predicates", "received_after_to"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles", "empty_subject_predicates", "received_after_to", "undergoes"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {

@@ -75,6 +75,73 @@ test("a negation before the owner of an unfavorable noun denies the verb, not th
   assert.notEqual(stanceOf("Azerbaijan has not shown aggression.", "Azerbaijan"), "unfavorable");
 });
 
+test("stopping or halting what the actor does negates it, in every inflection: 'agreed to stop shelling', 'halts the offensive'", () => {
+  assert.notEqual(stanceOf("Baku agreed to stop shelling Armenian villages.", "Baku"), "unfavorable");
+  assert.notEqual(stanceOf("Russia stopped the attacks on Georgia.", "Russia"), "unfavorable");
+  assert.notEqual(stanceOf("Azerbaijan halts the offensive.", "Azerbaijan"), "unfavorable");
+  assert.notEqual(stanceOf("Iran is curbing the shelling.", "Iran"), "unfavorable");
+});
+
+test("a verb that negates another's noun takes it as given: 'Russia prevented Azerbaijan's aggression'", () => {
+  assert.equal(stanceOf("Russia prevented Azerbaijan's aggression.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("The ceasefire stopped Azerbaijan's aggression.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("Turkey curbed Iran's aggression.", "Iran"), "unfavorable");
+  // the actor's own plight or deed, through a pronoun, is still undone
+  assert.notEqual(stanceOf("These resources help Israel reduce its dependence on other countries.", "Israel"), "unfavorable");
+  assert.notEqual(stanceOf("There was no Azerbaijani aggression.", "Azerbaijani"), "unfavorable");
+});
+
+test("a harm named as the object of a verb of judging is not the judge's act: 'Russia condemned the attacks'", () => {
+  assert.equal(stanceOf("Russia condemned the attacks.", "Russia"), "neutral");
+  assert.equal(stanceOf("Armenia denounced the blockade.", "Armenia"), "neutral");
+  assert.notEqual(stanceOf("Armenia feared an invasion.", "Armenia"), "unfavorable");
+  // a verb that does the harm, or a copula, still gives it to the subject
+  assert.equal(stanceOf("Russia launched an invasion.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Russia escalated the attacks.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Azerbaijan is an aggressor.", "Azerbaijan"), "unfavorable");
+});
+
+test("committing a crime or an abuse is wrongdoing, not commitment: 'committed war crimes', 'human rights abuses'", () => {
+  assert.equal(stanceOf("Russian forces committed war crimes in Ukraine.", "Russian"), "unfavorable");
+  assert.equal(stanceOf("Azerbaijan committed human rights abuses.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("Azerbaijan perpetrated atrocities against Armenians.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("The report documents abuses by Azerbaijani forces.", "Azerbaijani"), "unfavorable");
+  // commitment to something stays principled
+  assert.equal(stanceOf("Armenia remains committed to peace.", "Armenia"), "favorable");
+});
+
+test("a subordinator opens a clause without a comma: 'Iran watched while the invasion continued'", () => {
+  assert.equal(stanceOf("Iran watched while the invasion continued.", "Iran"), "neutral");
+  assert.equal(stanceOf("Armenia mobilised because the attacks continued.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Russia waited until the aggression ended.", "Russia"), "neutral");
+  // whose term quotation marks hold up is looked for in their own clause
+  assert.equal(stanceOf('Iran was engaged as a stakeholder while "outside powers" were kept at arm\'s length.', "Iran"), "neutral");
+  // "because of" is a preposition; a clause with no subject of its own shares the one before it
+  assert.equal(stanceOf("Armenia suffered because of Azerbaijan's aggression.", "Azerbaijan"), "unfavorable");
+  assert.equal(stanceOf("Russia armed Azerbaijan while attacking Georgia.", "Russia"), "unfavorable");
+});
+
+test("'after', 'since', 'before', 'once' open a clause when a subject and a finite verb follow: 'Armenia mobilised after the attacks began'", () => {
+  assert.equal(stanceOf("Armenia mobilised after the attacks began.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia has changed since the occupation ended.", "Georgia"), "neutral");
+  // a holder right after it is that clause's subject
+  assert.equal(stanceOf("Armenia mobilised after Azerbaijan attacked the border.", "Azerbaijan"), "unfavorable");
+  assert.equal(tagTarget("Grant Hayes was seen after he was arrested by authorities.", { start: 0, end: 11 }, rules).stance, "unfavorable");
+  // as a preposition it opens nothing
+  assert.equal(stanceOf("After the war, Azerbaijan's aggression continued.", "Azerbaijan"), "unfavorable");
+});
+
+test("what a holder is a victim or target of is done to it: 'Armenia is a victim of aggression'", () => {
+  assert.equal(stanceOf("Armenia is a victim of aggression.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Armenia was subjected to attacks.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Georgia stood firm in the face of aggression.", "Georgia"), "neutral");
+  // the adjective or possessor right before the cue is still its agent, in an appositive too
+  const s = "Georgia, a victim of Russian aggression, joined the talks.";
+  assert.equal(stanceOf(s, "Georgia"), "neutral");
+  assert.equal(stanceOf(s, "Russian"), "unfavorable");
+  assert.equal(stanceOf("Armenia is a victim of Azerbaijan's aggression.", "Azerbaijan"), "unfavorable");
+});
+
 test("the language of a failing guarantor: a paper tiger, in tatters, standing idly by, left to fend for itself, capitulating", () => {
   assert.equal(stanceOf("The CSTO proved to be a paper tiger.", "CSTO"), "unfavorable");
   assert.equal(stanceOf("Russia's credibility as a security guarantor lies in tatters.", "Russia"), "unfavorable");
@@ -957,6 +1024,17 @@ test("lexicon.received_after_to is read from stance.yaml: without \"aid\" there,
   const s = "The CSTO refused to come to Armenia's aid.";
   assert.equal(tagText(s, rules)[1].stance, "neutral");
   assert.equal(tagText(s, withoutAid)[1].stance, "unfavorable");
+});
+
+test("lexicon.undergoes is validated: a single phrase instead of a list stops the build at its line", () => {
+  rejectsList("undergoes", "victim of", ": must be array");
+});
+
+test("lexicon.undergoes is read from stance.yaml: without \"victim of\" there, \"Armenia is a victim of aggression\" reads Armenia as the aggressor", () => {
+  const without = withLexiconList("undergoes", "victim of", (line) => line.replace("[victim of, ", "["));
+  const s = "Armenia is a victim of aggression.";
+  assert.equal(tagText(s, rules)[0].stance, "neutral");
+  assert.equal(tagText(s, without)[0].stance, "unfavorable");
 });
 
 test("lexicon.empty_subject_predicates is validated: a bare true (YAML's yes, not a word) or a single word instead of a list stops the build at its line", () => {
