@@ -53,8 +53,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /**
  * A group's tables, one after another, each handed to `put` as soon as it is made. The
- * stance matrix is computed once for the two files cut from it; the two divergence lists
- * apart, since together they would hold both lists' filed rows at once.
+ * stance matrix is computed once for the two files cut from it and the divergence list,
+ * which ranks its (group, actor) cells; the topic cells once for the per-topic gaps and
+ * the topics table.
  */
 export function computeCorpusTables(root: string, group: string, put: (table: CorpusTable, value: unknown) => void): void {
   if (group === "words") {
@@ -74,8 +75,8 @@ export function computeCorpusTables(root: string, group: string, put: (table: Co
   file("stance-matrix", overviewStanceMatrix(a, {}, matrix));
   file("stance-by-article", articleStanceTable(a, {}, matrix));
   file("divergence", overviewDivergence(a, matrix));
-  // the (group, topic, actor) cells, shared by the two tables below; the rows filed to make
-  // them collected before the per-topic gaps file every mention again
+  // the (group, topic, actor) cells, shared by the two tables below; the maps that filed
+  // them collected before the per-topic gaps are computed
   const topicCells = topicStanceCells(a);
   collect();
   file("divergence-by-topic", topicDivergence(a, topicCells));
