@@ -1,107 +1,147 @@
 // Everything one actor's page shows, computed from the tagged mentions: how each group
 // (by outlet or by author origin) portrays the actor, per article, the cues that drove it
-// in each group, and the evidence sentences with their offsets for highlighting and for
-// the link to the article reader.
-import { InputError } from "./inputError.ts";
+// in each group, per topic, and the evidence sentences with their offsets for
+// highlighting and for the link to the article reader.
+//
+// Built mention by mention, in corpus order, so that every actor's page is made in the
+// same single pass over the corpus (loaders/actorIndex.ts): each cell keeps running totals
+// (StanceTally), each group a shortlist of its strongest mentions, and nothing keeps the
+// mentions themselves. A pure computation over plain data.
 import { inSentence } from "./evidence.ts";
-import { actorMentions, EVIDENCE_PER_GROUP, type FiledMention } from "./actorIndex.ts";
-import type { ArticleMention } from "./pipeline.ts";
-import { summariseStance } from "./measures/stance.ts";
-import { strongest } from "./strongest.ts";
 import { GROUPINGS } from "./corpus.ts";
+import { StanceTally } from "./measures/stance.ts";
+import type { ArticleMention } from "./pipeline.ts";
+import type { ActorDef } from "./rules/actorRules.ts";
+import type { TopicRules } from "./rules/topicRules.ts";
+import { Shortlist } from "./strongest.ts";
+import type { ArticleMeta, Corpus } from "./types.ts";
 
-/** One actor's page, from that actor's filed mentions (loaders/actorIndex.ts). */
-export function actorPage(id: string, root = process.cwd()) {
-  const { corpus, rules, topicRules, mentions: filed, sentenceText } = actorMentions(id, root);
-  const actor = rules.actors.byId.get(id);
-  if (!actor) throw new InputError("data/rules/actors.yaml", null, `no actor with id "${id}"`, "check the link or the actor's id");
-  const metaOf = new Map(corpus.articles.map((a) => [a.id, a]));
-  const mine = filed.map((f) => f.mention);
-  const filedOf = new Map<ArticleMention, FiledMention>(filed.map((f) => [f.mention, f]));
+/** Evidence sentences an actor page quotes per group: enough to read, bounded so a page stays small at scale. */
+export const EVIDENCE_PER_GROUP = 25;
 
-  const evidenceRow = (m: ArticleMention) => inSentence(m, { start: filedOf.get(m)!.sentenceStart, text: sentenceText(m) });
+/** A shortlisted mention with its sentence, kept as JSON text: a copy, where the sentence is a slice that would keep its whole article's text in memory. */
+interface Quotable {
+  mention: ArticleMention;
+  sentenceStart: number;
+  sentenceJson: string;
+}
 
-  const byGrouping = Object.fromEntries(
-    GROUPINGS.map((grouping) => {
-      const groups = grouping === "group" ? corpus.groups : corpus.origins;
-      const keyOf = (m: ArticleMention) => String(metaOf.get(m.article)![grouping]);
-      return [
+interface GroupCell {
+  tally: StanceTally;
+  cues: Map<string, { rule: string; count: number; weight: number }>;
+  evidence: Shortlist<Quotable>;
+}
+
+interface ArticleCell {
+  mentions: number;
+  sum: number;
+  favorable: number;
+  unfavorable: number;
+}
+
+export class ActorPage {
+  private mentions = 0;
+  /** per grouping: the cell of each group value */
+  private readonly groups = GROUPINGS.map(() => new Map<string, GroupCell>());
+  /** per grouping: per group value, the tally of each topic */
+  private readonly topics = GROUPINGS.map(() => new Map<string, Map<string, StanceTally>>());
+  private readonly articles = new Map<string, ArticleCell>();
+
+  constructor(
+    private readonly actor: ActorDef,
+    private readonly corpus: Corpus,
+    private readonly topicRules: TopicRules,
+  ) {}
+
+  /** One of the actor's mentions, in corpus order, with where its sentence starts, the sentence's topics and its text. */
+  add(meta: ArticleMeta, m: ArticleMention, sentenceStart: number, topics: readonly string[], sentenceText: string): void {
+    this.mentions++;
+    for (let i = 0; i < GROUPINGS.length; i++) {
+      const group = String(meta[GROUPINGS[i]]);
+      let cell = this.groups[i].get(group);
+      if (!cell) this.groups[i].set(group, (cell = { tally: new StanceTally(), cues: new Map(), evidence: new Shortlist<Quotable>(EVIDENCE_PER_GROUP, (q) => q.mention) }));
+      cell.tally.add(m);
+      for (const c of m.cues) {
+        if (c.rule === "sentence-tone") continue;
+        let e = cell.cues.get(c.rule);
+        if (!e) cell.cues.set(c.rule, (e = { rule: c.rule, count: 0, weight: 0 }));
+        e.count++;
+        e.weight = Math.round((e.weight + c.weight) * 1000) / 1000;
+      }
+      if (cell.evidence.admits(m)) cell.evidence.offer({ mention: m, sentenceStart, sentenceJson: JSON.stringify(sentenceText) });
+      let byTopic = this.topics[i].get(group);
+      if (!byTopic) this.topics[i].set(group, (byTopic = new Map()));
+      for (const t of topics) {
+        let tally = byTopic.get(t);
+        if (!tally) byTopic.set(t, (tally = new StanceTally()));
+        tally.add(m);
+      }
+    }
+    let a = this.articles.get(m.article);
+    if (!a) this.articles.set(m.article, (a = { mentions: 0, sum: 0, favorable: 0, unfavorable: 0 }));
+    a.mentions++;
+    a.sum += m.score;
+    if (m.stance === "favorable") a.favorable++;
+    else if (m.stance === "unfavorable") a.unfavorable++;
+  }
+
+  /** The page's data, once every mention has been added. */
+  page() {
+    const { actor, corpus, topicRules } = this;
+    const groupsOf = (i: number) => (GROUPINGS[i] === "group" ? corpus.groups : corpus.origins);
+    const byGrouping = Object.fromEntries(
+      GROUPINGS.map((grouping, i) => [
         grouping,
-        groups.map((g) => {
-          const rows = mine.filter((m) => keyOf(m) === g.id);
-          const cues = new Map<string, { rule: string; count: number; weight: number }>();
-          for (const m of rows)
-            for (const c of m.cues) {
-              if (c.rule === "sentence-tone") continue;
-              const e = cues.get(c.rule) ?? { rule: c.rule, count: 0, weight: 0 };
-              e.count++;
-              e.weight = Math.round((e.weight + c.weight) * 1000) / 1000;
-              cues.set(c.rule, e);
-            }
+        groupsOf(i).map((g) => {
+          const cell = this.groups[i].get(g.id);
           return {
             id: g.id,
             label: g.label,
             color: g.color,
             // mentions, articles, mean, counts per label and the article-bootstrap interval
-            ...summariseStance(rows),
-            cues: [...cues.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
-            evidence: strongest(rows, EVIDENCE_PER_GROUP).map(evidenceRow),
+            ...(cell?.tally ?? new StanceTally()).summary(),
+            cues: [...(cell?.cues.values() ?? [])].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+            evidence: (cell?.evidence.items ?? []).map((q) => inSentence(q.mention, { start: q.sentenceStart, text: JSON.parse(q.sentenceJson) as string })),
           };
         }),
+      ]),
+    );
+    const byArticle = corpus.articles.flatMap((meta) => {
+      const a = this.articles.get(meta.id);
+      if (!a) return [];
+      return [
+        {
+          article: meta.id,
+          title: meta.title,
+          group: meta.group,
+          author_origin: meta.author_origin,
+          mentions: a.mentions,
+          mean: Math.round((a.sum / a.mentions) * 1000) / 1000,
+          favorable: a.favorable,
+          unfavorable: a.unfavorable,
+        },
       ];
-    }),
-  );
-
-  const mineByArticle = new Map<string, ArticleMention[]>();
-  for (const m of mine) {
-    const list = mineByArticle.get(m.article);
-    if (list) list.push(m);
-    else mineByArticle.set(m.article, [m]);
+    });
+    // stance within each topic, per group: which subjects drive the portrayal
+    const byTopic = Object.fromEntries(
+      GROUPINGS.map((grouping, i) => [
+        grouping,
+        topicRules.topics.flatMap((t) =>
+          groupsOf(i).flatMap((g) => {
+            const tally = this.topics[i].get(g.id)?.get(t.id);
+            return tally ? [{ topic: t.id, topic_label: t.label, group: g.id, group_label: g.label, ...tally.summary() }] : [];
+          }),
+        ),
+      ]),
+    );
+    return {
+      actor: { id: actor.id, label: actor.label, kind: actor.kind, note: actor.note ?? null, aliases: actor.aliases },
+      byTopic,
+      mentions: this.mentions,
+      byGrouping,
+      byArticle,
+    };
   }
-  const byArticle = corpus.articles
-    .map((meta) => {
-      const rows = mineByArticle.get(meta.id) ?? [];
-      return {
-        article: meta.id,
-        title: meta.title,
-        group: meta.group,
-        author_origin: meta.author_origin,
-        mentions: rows.length,
-        mean: rows.length ? Math.round((rows.reduce((s, m) => s + m.score, 0) / rows.length) * 1000) / 1000 : null,
-        favorable: rows.filter((m) => m.stance === "favorable").length,
-        unfavorable: rows.filter((m) => m.stance === "unfavorable").length,
-      };
-    })
-    .filter((a) => a.mentions > 0);
-
-  // stance within each topic, per group: which subjects drive the portrayal
-  // the actor's mentions by (grouping, group, topic), once
-  const byKey = new Map<string, ArticleMention[]>();
-  for (const f of filed)
-    for (const grouping of GROUPINGS)
-      for (const t of f.topics) {
-        const key = `${grouping}\u0000${metaOf.get(f.mention.article)![grouping]}\u0000${t}`;
-        const list = byKey.get(key);
-        if (list) list.push(f.mention);
-        else byKey.set(key, [f.mention]);
-      }
-  const byTopic = Object.fromEntries(
-    GROUPINGS.map((grouping) => [
-      grouping,
-      topicRules.topics.flatMap((t) =>
-        (grouping === "group" ? corpus.groups : corpus.origins).map((g) => {
-          const rows = byKey.get(`${grouping}\u0000${g.id}\u0000${t.id}`) ?? [];
-          return { topic: t.id, topic_label: t.label, group: g.id, group_label: g.label, ...summariseStance(rows) };
-        }),
-      ).filter((c) => c.mentions > 0),
-    ]),
-  );
-
-  return {
-    actor: { id: actor.id, label: actor.label, kind: actor.kind, note: actor.note ?? null, aliases: actor.aliases },
-    byTopic,
-    mentions: mine.length,
-    byGrouping,
-    byArticle,
-  };
 }
+
+export type ActorPageData = ReturnType<ActorPage["page"]>;

@@ -12,11 +12,10 @@
 // rules), the corpus and rule files themselves (groups, actor and topic order) and the code
 // under loaders/; an older directory is removed when a new one is filed.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { analysisIndexKey } from "./analysisIndex.ts";
-import { whileHolding, writeIndexDir } from "./indexDir.ts";
+import { hashSources, whileHolding, writeIndexDir } from "./indexDir.ts";
 import { loadCorpus } from "./corpus.ts";
 import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
 import { packSummary, summariseCorpus } from "./summary.ts";
@@ -48,8 +47,6 @@ const GROUPS: Record<string, readonly CorpusTable[]> = {
   stance: ["corpus-summary", "stance-matrix", "stance-by-article", "divergence", "divergence-by-topic", "topics", "framing"],
 };
 const groupOf = (table: CorpusTable) => Object.keys(GROUPS).find((g) => GROUPS[g].includes(table))!;
-
-const HERE = dirname(fileURLToPath(import.meta.url));
 
 /**
  * A group's tables, one after another, each handed to `put` as soon as it is made. The
@@ -103,9 +100,6 @@ export function corpusTable(table: CorpusTable, root = process.cwd()): string {
   return readFileSync(file, "utf8").slice(0, -1);
 }
 
-/** The code the tables depend on: loaders/ without the command line and the benchmark. */
-const OWN_CODE = (f: string) => f.endsWith(".ts") && !f.startsWith(join(HERE, "bench") + sep) && !f.startsWith(join(HERE, "cli") + sep);
-
 /**
  * What a group's tables depend on. The word table reads each article's outline (its
  * vocabulary and sentences) and the corpus description, never the rules: a rule edit
@@ -116,15 +110,6 @@ function tablesKey(root: string, group: string): string {
   if (group === "words") {
     for (const meta of loadCorpus(root).articles) h.update(basename(currentPartFiles(meta, root, [PARTS.outline])[0])).update("\0");
   } else h.update(analysisIndexKey(root)).update("\0");
-  const rules = group === "words" ? [] : listFiles(join(root, "data", "rules"));
-  const files = [join(root, "data", "corpus.yaml"), ...rules, ...listFiles(HERE).filter(OWN_CODE)];
-  for (const f of files) h.update(f.startsWith(HERE) ? f.slice(HERE.length) : f.slice(root.length)).update("\0").update(readFileSync(f)).update("\0");
+  hashSources(h, root, { rules: group !== "words" });
   return h.digest("hex").slice(0, 40);
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name))
-    .sort();
 }

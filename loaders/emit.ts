@@ -48,7 +48,7 @@ export function emitPageJson(compute: () => unknown): void {
   emit(() => JSON.stringify(compute()), true);
 }
 
-/** A page loader's Markdown, one per page: as emitPageJson. */
+/** A page loader's Markdown, or JSON already serialised (loaders/actorIndex.ts), one per page: as emitPageJson. */
 export function emitPageText(compute: () => string): void {
   emit(compute, true);
 }

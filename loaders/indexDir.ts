@@ -3,8 +3,10 @@
 // loaders never read half an index, with each file's lines buffered and appended in
 // chunks, so memory stays flat; once in place, older indexes beside it are removed. A lock
 // (whileHolding) keeps two processes from computing the same directory at once.
+import type { Hash } from "node:crypto";
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Appended to a file once this many characters are waiting. */
 const FLUSH_CHARS = 1 << 20;
@@ -105,4 +107,25 @@ function holderAlive(lock: string): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+const LOADERS = dirname(fileURLToPath(import.meta.url));
+/** The code an index or table depends on: loaders/ without the command line and the benchmark. */
+const OWN_CODE = (f: string) => f.endsWith(".ts") && !f.startsWith(join(LOADERS, "bench") + sep) && !f.startsWith(join(LOADERS, "cli") + sep);
+
+/**
+ * Feeds `h` what an index computed from the parts depends on beyond them: the corpus
+ * description (groups, titles, order), with `rules` the rule files (actor and topic labels
+ * and order), and the code under loaders/.
+ */
+export function hashSources(h: Hash, root: string, { rules }: { rules: boolean }): void {
+  const files = [join(root, "data", "corpus.yaml"), ...(rules ? listFiles(join(root, "data", "rules")) : []), ...listFiles(LOADERS).filter(OWN_CODE)];
+  for (const f of files) h.update(f.startsWith(LOADERS) ? f.slice(LOADERS.length) : f.slice(root.length)).update("\0").update(readFileSync(f)).update("\0");
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name))
+    .sort();
 }

@@ -6,7 +6,7 @@ import { corpusSummary } from "../../loaders/summary.ts";
 import { mentionEvidence } from "../../loaders/evidence.ts";
 import { ruleUsage } from "../../loaders/ruleUsage.ts";
 import { accuracyReport } from "../../loaders/accuracy.ts";
-import { actorPage } from "../../loaders/actorPage.ts";
+import { actorPage } from "../../loaders/actorIndex.ts";
 import { articleReader } from "../../loaders/reader.ts";
 import { loadAnalysis, stanceMatrixTable, divergenceTable, topicsTable, framingTable, distinctiveWordsTable, overviewStanceMatrix, articleStanceTable, overviewDivergence, topicDivergence } from "../../loaders/tables.ts";
 

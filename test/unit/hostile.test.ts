@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { loadDigest } from "../../loaders/digest.ts";
 import { corpusSummary } from "../../loaders/summary.ts";
 import { articleReader } from "../../loaders/reader.ts";
-import { actorPage } from "../../loaders/actorPage.ts";
+import { actorPage } from "../../loaders/actorIndex.ts";
 import { mentionEvidence } from "../../loaders/evidence.ts";
 import { InputError } from "../../loaders/inputError.ts";
 

@@ -1,5 +1,5 @@
 // One actor's page data (route parameter --actor=<id>): stance by group and article, cues, evidence.
-import { emitPageJson, routeParam } from "../../../loaders/emit.ts";
-import { actorPage } from "../../../loaders/actorPage.ts";
+import { emitPageText, routeParam } from "../../../loaders/emit.ts";
+import { actorPageJson } from "../../../loaders/actorIndex.ts";
 
-emitPageJson(() => actorPage(routeParam("actor")));
+emitPageText(() => actorPageJson(routeParam("actor")));
