@@ -1,41 +1,71 @@
-// Every actor's page (loaders/actorPage.ts), computed in one pass over the corpus and
-// filed, so that each actor page output (19 of them, in two loader processes) reads its
-// own file instead of every article's parts, and no page files its actor's mentions again:
+// The outputs made from every mention with its cues, computed in one pass over the corpus
+// and filed: each actor's page (loaders/actorPage.ts), the overview's evidence
+// (loaders/evidence.ts) and the Rules page's usage counts (loaders/ruleUsage.ts). Each
+// output (19 actor pages, in two loader processes, and the two data files) reads its own
+// file instead of every article's parts: one pass over the mentions parts where there
+// were three, and no page files its actor's mentions again.
 //
-//   .cache/actors/<key>/<actor>.json   the page's data, as the page loader emits it
+//   .cache/actors/<key>/<actor>.json       an actor page's data, as its loader emits it
+//   .cache/actors/<key>/@evidence.json     the overview's evidence
+//   .cache/actors/<key>/@rule-usage.json   the Rules page's data
 //
-// The key (indexKey) covers everything a page depends on, so an edited article, rule,
-// grouping or loader gives a new key and the index is never stale. The sentences come
-// from the analysis index's outline file (loaders/analysisIndex.ts), which holds the
-// outline parts' text and offsets without their vocabularies. The index is written into a
-// temporary directory renamed into place when complete, so concurrent loaders never read
-// half an index, and older indexes are removed when a new one is made.
+// ("@" is never in an actor's file name: encodeURIComponent escapes it.) The key
+// (indexKey) covers everything these depend on, so an edited article, rule, grouping or
+// loader gives a new key and the index is never stale. The sentences come from the
+// analysis index's outline file (loaders/analysisIndex.ts), which holds the outline parts'
+// text and offsets without their vocabularies. The index is written into a temporary
+// directory renamed into place when complete, so concurrent loaders never read half an
+// index, and older indexes are removed when a new one is made.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { ActorPage, type ActorPageData } from "./actorPage.ts";
 import { indexedSentences } from "./analysisIndex.ts";
 import { loadCorpus, readArticle } from "./corpus.ts";
-import { articleParts, loadAllRules, mentionsAndTopics, type AllRules, type ArticleParts, type SentenceText } from "./digest.ts";
+import { articleParts, loadAllRules, mentionsAndTopics, sentencesOf, type AllRules, type ArticleParts, type SentenceText } from "./digest.ts";
+import { EvidenceTally, mentionEvidence } from "./evidence.ts";
 import { hashSources, whileHolding, writeIndexDir } from "./indexDir.ts";
 import { InputError } from "./inputError.ts";
 import { outlineSentences } from "./outline.ts";
 import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
-import type { Corpus } from "./types.ts";
+import type { ArticleMention } from "./pipeline.ts";
+import { ruleUsage, RuleUsageTally } from "./ruleUsage.ts";
+import type { SentenceTopics } from "./topics.ts";
+import type { ArticleMeta, Corpus } from "./types.ts";
 
-/** One actor's page (loaders/actorPage.ts) as JSON text: from the index (made on first use) or, with caching off, from a pass of its own. */
+const EVIDENCE_FILE = "@evidence.json";
+const RULE_USAGE_FILE = "@rule-usage.json";
+
+/** One actor's page as JSON text: from the index (made on first use) or, with caching off, from a pass of its own. */
 export function actorPageJson(id: string, root = process.cwd()): string {
   const corpus = loadCorpus(root);
   const all = loadAllRules(root);
   if (!all.rules.actors.byId.has(id)) throw new InputError("data/rules/actors.yaml", null, `no actor with id "${id}"`, "check the link or the actor's id");
-  const parts = partsDir(root);
-  if (!parts) {
+  return filed(`${encodeURIComponent(id)}.json`, corpus, all, root, () => {
     const pages = emptyPages(corpus, all, [id]);
-    fileEveryMention(corpus, root, all, pages);
-    return JSON.stringify(pages.get(id)!.page());
-  }
-  const base = join(parts, "..", "actors");
-  const dir = join(base, indexKey(corpus, root));
+    fileEveryMention(corpus, root, all, (meta, mentions, _topics, sentences, topicsOf) => addToPages(pages, meta, mentions, sentences, topicsOf));
+    return pages.get(id)!.page();
+  });
+}
+
+/** One actor's page data. */
+export const actorPage = (id: string, root = process.cwd()): ActorPageData => JSON.parse(actorPageJson(id, root)) as ActorPageData;
+
+/** The overview's evidence as JSON text (loaders/evidence.ts). */
+export function evidenceJson(root = process.cwd()): string {
+  return filed(EVIDENCE_FILE, loadCorpus(root), loadAllRules(root), root, () => mentionEvidence(root));
+}
+
+/** The Rules page's data as JSON text (loaders/ruleUsage.ts). */
+export function ruleUsageJson(root = process.cwd()): string {
+  return filed(RULE_USAGE_FILE, loadCorpus(root), loadAllRules(root), root, () => ruleUsage(root));
+}
+
+/** A file of the index (filed first when missing), or with caching off `compute`'s result. */
+function filed(file: string, corpus: Corpus, all: AllRules, root: string, compute: () => unknown): string {
+  const parts = partsDir(root);
+  if (!parts) return JSON.stringify(compute());
+  const dir = join(parts, "..", "actors", indexKey(corpus, root));
   // one process writes it; another needing it meanwhile waits (or, in the pre-runner, runs
   // other outputs first). The sentences come from the analysis index, filed first if
   // missing: outside this lock, so that waiting for it never holds this one.
@@ -48,22 +78,28 @@ export function actorPageJson(id: string, root = process.cwd()): string {
     }
   }
   // one line per file: the JSON and the newline the index writer ends it with
-  return readFileSync(join(dir, `${encodeURIComponent(id)}.json`), "utf8").slice(0, -1);
+  return readFileSync(join(dir, file), "utf8").slice(0, -1);
 }
-
-/** One actor's page data. */
-export const actorPage = (id: string, root = process.cwd()): ActorPageData => JSON.parse(actorPageJson(id, root)) as ActorPageData;
 
 const emptyPages = (corpus: Corpus, all: AllRules, ids: readonly string[]) => new Map(ids.map((id) => [id, new ActorPage(all.rules.actors.byId.get(id)!, corpus, all.topicRules)]));
 
+function addToPages(pages: ReadonlyMap<string, ActorPage>, meta: ArticleMeta, mentions: readonly ArticleMention[], sentences: readonly SentenceText[], topicsOf: (sentence: number) => readonly string[]): void {
+  for (const m of mentions) {
+    const page = pages.get(m.actor);
+    if (!page) continue;
+    const s = sentences[m.sentence];
+    page.add(meta, m, s.start, topicsOf(m.sentence), s.text);
+  }
+}
+
 /**
- * What the pages depend on: the cache names of every article's outline, mentions and
+ * What the index depends on: the cache names of every article's outline, mentions and
  * topics parts (the parts' own keys, which stand for the article's text and the rules
  * and code each part depends on), the corpus description, the rule files (labels and
  * order) and the code under loaders/.
  */
 function indexKey(corpus: Corpus, root: string): string {
-  const h = createHash("sha256").update("actor-pages\0");
+  const h = createHash("sha256").update("actor-index\0");
   for (const meta of corpus.articles)
     for (const f of currentPartFiles(meta, root, [PARTS.outline, PARTS.mentions, PARTS.topics])) h.update(basename(f)).update("\0");
   hashSources(h, root, { rules: true });
@@ -71,11 +107,18 @@ function indexKey(corpus: Corpus, root: string): string {
 }
 
 /**
- * Streams every article's mentions and topics once, adding each mention of an actor in
- * `pages` to its page with its sentence and topics. The sentences come from `indexed`
- * (the analysis index's, in corpus order) when given, else from each article's outline part.
+ * Streams every article's mentions and topics once, in corpus order, handing each article's
+ * to `each` with its sentences and its sentences' topics. The sentences come from
+ * `indexed` (the analysis index's, in corpus order) when given, else from each article's
+ * outline part.
  */
-function fileEveryMention(corpus: Corpus, root: string, all: AllRules, pages: ReadonlyMap<string, ActorPage>, indexed?: Iterator<SentenceText[]>): void {
+function fileEveryMention(
+  corpus: Corpus,
+  root: string,
+  all: AllRules,
+  each: (meta: ArticleMeta, mentions: ArticleMention[], topics: SentenceTopics[], sentences: SentenceText[], topicsOf: (sentence: number) => readonly string[]) => void,
+  indexed?: Iterator<SentenceText[]>,
+): void {
   for (const meta of corpus.articles) {
     const article = readArticle(meta, root);
     let sentences: SentenceText[];
@@ -91,22 +134,31 @@ function fileEveryMention(corpus: Corpus, root: string, all: AllRules, pages: Re
       parts = all4;
     }
     const { mentions, topics } = parts;
-    if (!mentions.length) continue;
-    const topicsOf = new Map(topics.map((t) => [t.sentence, t.topics.map((x) => x.topic)]));
-    for (const m of mentions) {
-      const page = pages.get(m.actor);
-      if (!page) continue;
-      const s = sentences[m.sentence];
-      page.add(meta, m, s.start, topicsOf.get(m.sentence) ?? [], s.text);
-    }
+    let topicsOf: Map<number, string[]> | null = null;
+    each(meta, mentions, topics, sentences, (sentence) => (topicsOf ??= new Map(topics.map((t) => [t.sentence, t.topics.map((x) => x.topic)]))).get(sentence) ?? []);
   }
 }
 
-/** Every actor's page, from one pass over the corpus, one file each (written one at a time: each page's bootstraps are computed as it is written). */
+/** Every output of the index from one pass over the corpus, one file each (each actor's page's bootstraps computed as it is written). */
 function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string, sentences: Iterator<SentenceText[]>): void {
   const pages = emptyPages(corpus, all, all.rules.actors.actors.map((a) => a.id));
-  fileEveryMention(corpus, root, all, pages, sentences);
+  const evidence = new EvidenceTally();
+  const usage = new RuleUsageTally();
+  fileEveryMention(
+    corpus,
+    root,
+    all,
+    (meta, mentions, topics, text, topicsOf) => {
+      addToPages(pages, meta, mentions, text, topicsOf);
+      evidence.add(meta, mentions);
+      usage.add(meta, mentions, topics);
+    },
+    sentences,
+  );
+  const quoted = sentencesOf(corpus, root);
   writeIndexDir(dir, [], (put) => {
     for (const [id, page] of pages) put(`${encodeURIComponent(id)}.json`, JSON.stringify(page.page()));
+    put(EVIDENCE_FILE, JSON.stringify(evidence.result(corpus, all, quoted)));
+    put(RULE_USAGE_FILE, JSON.stringify(usage.result(corpus, all, quoted)));
   });
 }

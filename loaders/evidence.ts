@@ -1,8 +1,9 @@
 // Every actor mention with its sentence and cue spans, shaped for the pages: offsets are
 // made relative to the sentence so a page can highlight without the article body.
-import { forEachArticleMentions, sentencesOf } from "./digest.ts";
+import { forEachArticleMentions, sentencesOf, type AllRules, type SentenceText } from "./digest.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import { Shortlist } from "./strongest.ts";
+import type { ArticleMeta, Corpus } from "./types.ts";
 
 /**
  * One evidence sentence on the overview: only what the evidence view shows (the overview's
@@ -46,37 +47,52 @@ export function inSentence(m: ArticleMention, s: { start: number; text: string }
 /** Sentences kept per actor and group on the overview: the strongest; the rest are on the actor's page. */
 export const EVIDENCE_PER_ACTOR_GROUP = 6;
 
-export function mentionEvidence(root = process.cwd()) {
-  // one pass over every mention: counted, and offered to its (actor, group) shortlist of
-  // the strongest; only the shortlisted are kept, and only their sentences read
-  const counts: Record<string, Record<string, Record<string, number>>> = {};
-  const shortlists = new Map<string, Shortlist<ArticleMention>>();
-  const groupOf = new Map<string, string>();
-  const { corpus, all } = forEachArticleMentions(root, {}, (meta, mentions) => {
+/**
+ * The overview's evidence, gathered article by article in corpus order: counts over every
+ * mention, and each (actor, group)'s shortlist of the strongest; only the shortlisted are
+ * kept, and only their sentences read at the end. Fed by a pass of its own
+ * (mentionEvidence) or by the actor index's pass (loaders/actorIndex.ts).
+ */
+export class EvidenceTally {
+  private readonly counts: Record<string, Record<string, Record<string, number>>> = {};
+  private readonly shortlists = new Map<string, Shortlist<ArticleMention>>();
+  private readonly groupOf = new Map<string, string>();
+
+  add(meta: ArticleMeta, mentions: readonly ArticleMention[]): void {
     const g = meta.group;
-    groupOf.set(meta.id, g);
+    this.groupOf.set(meta.id, g);
     for (const m of mentions) {
-      const c = ((counts[m.actor] ??= {})[g] ??= { mentions: 0, favorable: 0, neutral: 0, unfavorable: 0 });
+      const c = ((this.counts[m.actor] ??= {})[g] ??= { mentions: 0, favorable: 0, neutral: 0, unfavorable: 0 });
       c.mentions++;
       c[m.stance]++;
       const key = `${m.actor}|${g}`;
-      let list = shortlists.get(key);
-      if (!list) shortlists.set(key, (list = new Shortlist(EVIDENCE_PER_ACTOR_GROUP, (x) => x)));
+      let list = this.shortlists.get(key);
+      if (!list) this.shortlists.set(key, (list = new Shortlist(EVIDENCE_PER_ACTOR_GROUP, (x) => x)));
       list.offer(m);
     }
-  });
-  const sentences = sentencesOf(corpus, root);
-  const rows: EvidenceRow[] = [...shortlists.values()].flatMap((list) => list.items).map((m) => ({
-    group: groupOf.get(m.article)!,
-    actor: m.actor,
-    ...inSentence(m, sentences(m.article)[m.sentence]),
-  }));
-  return {
-    groups: corpus.groups,
-    origins: corpus.origins,
-    actors: all.rules.actors.actors.map((a) => ({ id: a.id, label: a.label, kind: a.kind })),
-    /** counts[actor][group] over ALL mentions, not only the rows kept */
-    counts,
-    mentions: rows,
-  };
+  }
+
+  /** The overview's evidence data, the shortlisted sentences read from `sentences`. */
+  result(corpus: Corpus, all: AllRules, sentences: (article: string) => SentenceText[]) {
+    const rows: EvidenceRow[] = [...this.shortlists.values()].flatMap((list) => list.items).map((m) => ({
+      group: this.groupOf.get(m.article)!,
+      actor: m.actor,
+      ...inSentence(m, sentences(m.article)[m.sentence]),
+    }));
+    return {
+      groups: corpus.groups,
+      origins: corpus.origins,
+      actors: all.rules.actors.actors.map((a) => ({ id: a.id, label: a.label, kind: a.kind })),
+      /** counts[actor][group] over ALL mentions, not only the rows kept */
+      counts: this.counts,
+      mentions: rows,
+    };
+  }
+}
+
+/** The overview's evidence from a pass of its own over every article's mentions (the build reads it from the actor index). */
+export function mentionEvidence(root = process.cwd()) {
+  const tally = new EvidenceTally();
+  const { corpus, all } = forEachArticleMentions(root, {}, (meta, mentions) => tally.add(meta, mentions));
+  return tally.result(corpus, all, sentencesOf(corpus, root));
 }

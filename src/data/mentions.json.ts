@@ -1,6 +1,7 @@
-// Every actor mention in the corpus with its stance, score, the rules that fired and the
-// cue spans, for the evidence view. The work is in loaders/evidence.ts.
-import { emitJson } from "../../loaders/emit.ts";
-import { mentionEvidence } from "../../loaders/evidence.ts";
+// Every actor mention in the corpus counted, and the strongest with their sentences and cue
+// spans, for the evidence view. The work is in loaders/evidence.ts, filed by the actor
+// index's pass (loaders/actorIndex.ts).
+import { emitText } from "../../loaders/emit.ts";
+import { evidenceJson } from "../../loaders/actorIndex.ts";
 
-emitJson(() => mentionEvidence());
+emitText(() => evidenceJson());

@@ -7,13 +7,14 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { actorPage } from "../../loaders/actorIndex.ts";
+import { actorPage, evidenceJson, ruleUsageJson } from "../../loaders/actorIndex.ts";
 import { EVIDENCE_PER_GROUP } from "../../loaders/actorPage.ts";
 import { GROUPINGS, loadCorpus, readArticle } from "../../loaders/corpus.ts";
 import { articleParts, loadAllRules } from "../../loaders/digest.ts";
-import { inSentence } from "../../loaders/evidence.ts";
+import { inSentence, mentionEvidence } from "../../loaders/evidence.ts";
 import { summariseStance } from "../../loaders/measures/stance.ts";
 import { outlineSentences } from "../../loaders/outline.ts";
+import { ruleUsage } from "../../loaders/ruleUsage.ts";
 import { Shortlist, strongest } from "../../loaders/strongest.ts";
 import type { ArticleMention } from "../../loaders/pipeline.ts";
 import { uncached } from "./uncached.ts";
@@ -132,6 +133,25 @@ test("actor pages from the index equal pages computed the plain way; the index i
     writeFileSync(join(root, "data", "corpus.yaml"), corpus.replace(/(id: cradle[\s\S]*?author_origin:\s*)(\S+)/, (_, head: string, origin: string) => `${head}${origin === "iranian" ? "turkish" : "iranian"}`));
     assert.equal(JSON.stringify(actorPage("russia", root)), JSON.stringify(plainPage("russia", root)));
     assert.notEqual(indexes()[0], moved, "a new index after a change of groups");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("the overview's evidence and the rule usage filed by the actor index's pass equal their own passes over the corpus", () => {
+  const root = project();
+  try {
+    // an article with topics and no actor mention: its topic rules still count
+    writeFileSync(join(root, "data", "articles", "no-actor.txt"), "The corridor and the railway link were discussed at length by the ministers.\n");
+    const corpus = readFileSync(join(root, "data", "corpus.yaml"), "utf8");
+    const entry = /\n(  - id: cradle[\s\S]*?)(?=\n  - id: |\n[a-z]|$)/.exec(corpus)![1];
+    writeFileSync(join(root, "data", "corpus.yaml"), corpus.replace(entry, `${entry}\n${entry.replace("id: cradle", "id: no-actor").replace(/file:\s*\S+/, "file: no-actor.txt")}`));
+    const evidence = evidenceJson(root);
+    const usage = ruleUsageJson(root);
+    assert.equal(evidence, JSON.stringify(mentionEvidence(root)));
+    assert.equal(usage, JSON.stringify(uncached(() => ruleUsage(root))));
+    assert.ok(JSON.parse(evidence).mentions.length > 20 && JSON.parse(usage).topics.some((t: { total: number }) => t.total > 0));
+    assert.equal(readdirSync(join(root, ".cache", "actors")).length, 1, "one index for the pages, the evidence and the usage");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
