@@ -1,42 +1,42 @@
 // The corpus as the corpus-wide tables read it (the slim digest: outlines, mentions without
-// their cues, topics without their spans, label uses), filed once per corpus state in a
-// few compact files, so that each table's loader (a process of its own in the build) reads
-// about a quarter of the bytes and none of the article texts, instead of every article's
-// four parts. Measured on 1,000 synthetic articles: 4.6 s per loader before.
+// their cues, topics without their spans, label uses). The outlines, topics and label uses
+// are filed once per corpus state in a few compact files, so that the tables read about a
+// quarter of the bytes and none of the article texts, instead of every article's parts.
+// Measured on 1,000 synthetic articles: 4.6 s per loader before.
 //
 //   .cache/analysis/outline/<key>/outline.jsonl      one line per article, in corpus order
 //                                                   (the actor index reads its sentences too)
 //                                /vocabulary.jsonl   read only by the word tables
-//   .cache/analysis/mentions/<key>/mentions.jsonl
 //   .cache/analysis/topics/<key>/topics.jsonl
 //   .cache/analysis/labels/<key>/labels.jsonl
 //
+// The mentions are read from their parts, not filed: they are what a cue edit changes, and
+// after one, filing every article's mentions to read them back cost the stance tables 2.6 s
+// more than reading the parts once (1,000 articles). A rule edit elsewhere (topics,
+// framing) reads the mentions parts again where it read the index, ~1.2 s more.
+//
 // Each file is filed from one kind of part and keyed by the cache names of every
 // article's part of that kind (which stand for the article's text and the rules and code
-// that part depends on, as for the actor index: loaders/actorIndex.ts), in corpus order,
-// plus this file's own code (the line format): an edited article or rule gives a new key,
-// so the index is never stale, and a rule edit refiles only what that rule changes (after
-// a cue edit, the mentions: one pass over the mentions parts instead of over all four). A
-// file is written into a temporary directory renamed into place when complete, and older
-// ones are removed when a new one is made.
+// that part depends on), in corpus order, plus this file's own code (the line format): an
+// edited article or rule gives a new key, so the index is never stale, and a rule edit
+// refiles only what that rule changes. A file is written into a temporary directory
+// renamed into place when complete, and older ones are removed when a new one is made.
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync } from "node:fs";
 import { whileHolding, writeIndexDir } from "./indexDir.ts";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus, readArticle } from "./corpus.ts";
-import { articlePart, loadAllRules, loadDigest, type Digest, type DigestOptions, type SentenceText } from "./digest.ts";
+import { articlePart, loadAllRules, loadDigest, slimMention, type Digest, type DigestOptions, type SentenceText } from "./digest.ts";
 import type { LabelUse } from "./framing.ts";
 import { outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
 import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
-import type { ArticleMention } from "./pipeline.ts";
 import type { SentenceTopics } from "./topics.ts";
 import type { Corpus } from "./types.ts";
 
 /** The index's files by the part each is filed from. */
 const GROUPS = {
   outline: { part: PARTS.outline, files: ["outline", "vocabulary"] },
-  mentions: { part: PARTS.mentions, files: ["mentions"] },
   topics: { part: PARTS.topics, files: ["topics"] },
   labels: { part: PARTS.framing, files: ["labels"] },
 } as const;
@@ -63,13 +63,11 @@ export function loadSlimDigest(root = process.cwd(), options: SlimDigestOptions 
   const all = loadAllRules(root);
   const dirs = {} as Record<Group, string>;
   const keys = indexKeys(corpus, root);
-  for (const group of GROUP_NAMES) {
-    if (group === "mentions" && !wantMentions) continue;
-    dirs[group] = groupDir(corpus, root, parts, group, keys[group]);
-  }
-  // an index of the earlier layout (all files in one directory) is never read again
-  for (const e of readdirSync(join(parts, "..", "analysis"))) if (/^[0-9a-f]{40}$/.test(e)) rmSync(join(parts, "..", "analysis", e), { recursive: true, force: true });
-  return readIndex(corpus, all, dirs, wantMentions, options.onVocabulary);
+  for (const group of GROUP_NAMES) dirs[group] = groupDir(corpus, root, parts, group, keys[group]);
+  // indexes of earlier layouts (all files in one directory; the mentions filed) are never read again
+  const base = join(parts, "..", "analysis");
+  for (const e of readdirSync(base)) if (/^[0-9a-f]{40}$/.test(e) || e === "mentions") rmSync(join(base, e), { recursive: true, force: true });
+  return readIndex(corpus, root, all, dirs, wantMentions, options.onVocabulary);
 }
 
 /** One group's index directory, filed first when missing. */
@@ -104,12 +102,13 @@ function* sentencesFrom(file: string, articles: number): Generator<SentenceText[
   if (n < articles) throw new Error(`the analysis index ${file} ends early: delete .cache/analysis and rebuild`);
 }
 
-/** The key of the index for the corpus as it is now (what the tables filed from it depend on). */
+/** The key of the slim digest for the corpus as it is now (what the tables computed from it depend on): the index's and the mentions parts'. */
 export function analysisIndexKey(root = process.cwd()): string {
   const corpus = loadCorpus(root);
   const h = createHash("sha256");
   const keys = indexKeys(corpus, root);
   for (const group of GROUP_NAMES) h.update(keys[group]).update("\0");
+  for (const meta of corpus.articles) h.update(basename(currentPartFiles(meta, root, [PARTS.mentions])[0])).update("\0");
   return h.digest("hex").slice(0, 40);
 }
 
@@ -129,9 +128,6 @@ function indexKeys(corpus: Corpus, root: string): Record<Group, string> {
 
 // One line per article and file; strings are repeated in the file and shared again on reading.
 type OutlineLine = [body: string, sentences: number[], paragraphs: number, words: number, apparatus: Outline["apparatus"]];
-/** per mention: sentence, actor, text, start, end, rawStart, rawEnd, stance, score (flat) */
-type MentionsLine = Array<string | number>;
-const MENTION_FIELDS = 9;
 type TopicsLine = Array<[sentence: number, topics: Array<[topic: string, rules: string[]]>]>;
 type LabelsLine = Array<[family: string, label: string, sentence: number, start: number, end: number, text: string]>;
 
@@ -145,9 +141,6 @@ function writeIndex(corpus: Corpus, root: string, group: Group, dir: string): vo
         const o = articlePart(article, root, all, "outline");
         line("outline", [o.body, o.sentences, o.paragraphs, o.words, o.apparatus] satisfies OutlineLine);
         line("vocabulary", o.vocabulary);
-      } else if (group === "mentions") {
-        const mentions = articlePart(article, root, all, "mentions");
-        line("mentions", mentions.flatMap((m) => [m.sentence, m.actor, m.text, m.start, m.end, m.rawStart, m.rawEnd, m.stance, m.score]) satisfies MentionsLine);
       } else if (group === "topics") {
         line("topics", articlePart(article, root, all, "topics").map((t) => [t.sentence, t.topics.map((x) => [x.topic, x.rules])]) satisfies TopicsLine);
       } else {
@@ -160,14 +153,13 @@ function writeIndex(corpus: Corpus, root: string, group: Group, dir: string): vo
 const NONE: never[] = [];
 Object.freeze(NONE);
 
-function readIndex(corpus: Corpus, all: ReturnType<typeof loadAllRules>, dirs: Record<Group, string>, wantMentions: boolean, onVocabulary: SlimDigestOptions["onVocabulary"]): Digest {
+function readIndex(corpus: Corpus, root: string, all: ReturnType<typeof loadAllRules>, dirs: Record<Group, string>, wantMentions: boolean, onVocabulary: SlimDigestOptions["onVocabulary"]): Digest {
   const digest: Digest = { corpus, ...all, articles: [], mentions: [], sentenceTopics: [], labelUses: [] };
   const intern = new Map<string, string>();
   const shared = (x: string) => intern.get(x) ?? (intern.set(x, x), x);
   const fileOf = (f: IndexFile) => join(dirs[GROUP_NAMES.find((g) => (GROUPS[g].files as readonly string[]).includes(f))!], `${f}.jsonl`);
   const read = (f: IndexFile) => linesOf(fileOf(f));
   const outlines = read("outline");
-  const mentions = wantMentions ? read("mentions") : null;
   const topics = read("topics");
   const labels = read("labels");
   const vocabulary = onVocabulary ? read("vocabulary") : null;
@@ -186,26 +178,7 @@ function readIndex(corpus: Corpus, all: ReturnType<typeof loadAllRules>, dirs: R
       words,
       apparatus,
     });
-    if (mentions) {
-      const m = next(mentions, "mentions") as MentionsLine;
-      for (let i = 0; i < m.length; i += MENTION_FIELDS) {
-        digest.mentions.push({
-          article: id,
-          sentence: m[i] as number,
-          actor: shared(m[i + 1] as string),
-          text: shared(m[i + 2] as string),
-          start: m[i + 3] as number,
-          end: m[i + 4] as number,
-          rawStart: m[i + 5] as number,
-          rawEnd: m[i + 6] as number,
-          stance: shared(m[i + 7] as string) as ArticleMention["stance"],
-          score: m[i + 8] as number,
-          rules: NONE,
-          via: "",
-          cues: NONE,
-        });
-      }
-    }
+    if (wantMentions) for (const m of articlePart(readArticle(meta, root), root, all, "mentions")) digest.mentions.push(slimMention(m, shared));
     for (const [sentence, hits] of next(topics, "topics") as TopicsLine) {
       digest.sentenceTopics.push({ article: id, sentence, topics: hits.map(([topic, rules]) => ({ topic: shared(topic), rules: rules.map(shared), spans: NONE })) } satisfies SentenceTopics);
     }
@@ -214,7 +187,7 @@ function readIndex(corpus: Corpus, all: ReturnType<typeof loadAllRules>, dirs: R
     }
     if (vocabulary) onVocabulary!(meta, next(vocabulary, "vocabulary") as VocabularyEntry[]);
   }
-  for (const lines of [outlines, mentions, topics, labels, vocabulary]) lines?.return(undefined); // closes the files
+  for (const lines of [outlines, topics, labels, vocabulary]) lines?.return(undefined); // closes the files
   return digest;
 }
 

@@ -228,7 +228,7 @@ const NONE: never[] = [];
 Object.freeze(NONE);
 
 /** A mention with what the tables read: where, who, and the stance (repeated strings shared). */
-function slimMention(m: ArticleMention, shared: (s: string) => string): ArticleMention {
+export function slimMention(m: ArticleMention, shared: (s: string) => string): ArticleMention {
   const { sentence, start, end, rawStart, rawEnd, score } = m;
   return { article: shared(m.article), sentence, actor: shared(m.actor), text: shared(m.text), start, end, rawStart, rawEnd, stance: shared(m.stance) as ArticleMention["stance"], score, rules: NONE, via: "", cues: NONE };
 }

@@ -1,9 +1,10 @@
 // The corpus-wide tables read the slim digest from an index filed once per corpus state
-// (loaders/analysisIndex.ts): every table must equal the one computed without any cache,
-// the index must be reused while nothing changes and replaced when an article changes.
+// and from the mentions parts (loaders/analysisIndex.ts): every table must equal the one
+// computed without any cache, the index must be reused while nothing changes and replaced
+// when an article changes, and kept after a cue edit.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -28,17 +29,17 @@ test("tables from the analysis index equal tables computed without caches; the i
   const root = mkdtempSync(join(tmpdir(), "parallax-analysis-index-"));
   cpSync("data", join(root, "data"), { recursive: true });
   const indexes = (group: string) => readdirSync(join(root, ".cache", "analysis", group));
-  const mentionsFile = (key: string) => join(root, ".cache", "analysis", "mentions", key, "mentions.jsonl");
+  const outlineFile = (key: string) => join(root, ".cache", "analysis", "outline", key, "outline.jsonl");
   try {
     const fromIndex = tables(root);
     assert.equal(fromIndex, uncached(() => tables(root)));
-    const groups = ["labels", "mentions", "outline", "topics"];
+    const groups = ["labels", "outline", "topics"];
     assert.deepEqual(readdirSync(join(root, ".cache", "analysis")).sort(), groups);
     const first = Object.fromEntries(groups.map((g) => [g, indexes(g)]));
     for (const g of groups) assert.equal(first[g].length, 1, g);
-    const written = statSync(mentionsFile(first.mentions[0])).mtimeMs;
+    const written = statSync(outlineFile(first.outline[0])).mtimeMs;
     assert.equal(tables(root), fromIndex);
-    assert.equal(statSync(mentionsFile(first.mentions[0])).mtimeMs, written, "reused, not rewritten");
+    assert.equal(statSync(outlineFile(first.outline[0])).mtimeMs, written, "reused, not rewritten");
 
     // an analyst's edit: a sentence added to The Cradle's article (rule edits are seen by
     // the part keys in the next process: loaders/partCache.ts reads rule files once per process)
@@ -57,26 +58,28 @@ test("tables from the analysis index equal tables computed without caches; the i
   }
 });
 
-test("after a cue edit only the mentions file of the analysis index is filed again", () => {
+test("after a cue edit the analysis index is kept whole and the digest's mentions are the re-tagged ones", () => {
   const root = mkdtempSync(join(tmpdir(), "parallax-analysis-groups-"));
   cpSync("data", join(root, "data"), { recursive: true });
-  const listing = () => Object.fromEntries(["labels", "mentions", "outline", "topics"].map((g) => [g, readdirSync(join(root, ".cache", "analysis", g)).join()]));
+  const listing = () => Object.fromEntries(["labels", "outline", "topics"].map((g) => [g, readdirSync(join(root, ".cache", "analysis", g)).join()]));
   // in a process of its own each time: part keys read the rule files once per process
-  const slimDigest = () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "--eval", `import { loadSlimDigest } from ${JSON.stringify(resolve("loaders/analysisIndex.ts"))}; loadSlimDigest(${JSON.stringify(root)});`], { encoding: "utf8" });
+  const scores = () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--eval", `import { loadSlimDigest } from ${JSON.stringify(resolve("loaders/analysisIndex.ts"))}; process.stdout.write(JSON.stringify(loadSlimDigest(${JSON.stringify(root)}).mentions.map((m) => m.score)));`], { encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as number[];
   };
   try {
-    slimDigest();
+    const was = scores();
     const before = listing();
     const rules = join(root, "data", "rules", "stance.yaml");
     const text = readFileSync(rules, "utf8");
     const m = /^(\s+agent:\s*)(-?\d+(?:\.\d+)?)\s*$/m.exec(text)!;
-    writeFileSync(rules, text.slice(0, m.index) + m[1] + String(Number(m[2]) * 0.9) + text.slice(m.index + m[0].length));
-    slimDigest();
-    const after = listing();
-    assert.notEqual(after.mentions, before.mentions, "the mentions are filed again");
-    for (const g of ["labels", "outline", "topics"]) assert.equal(after[g], before[g], `the ${g} file is kept`);
+    writeFileSync(rules, text.slice(0, m.index) + m[1] + String(Number(m[2]) * 0.5) + text.slice(m.index + m[0].length));
+    const now = scores();
+    assert.equal(now.length, was.length);
+    assert.ok(now.some((x, i) => x !== was[i]), "the edit shows in the mentions");
+    assert.deepEqual(listing(), before, "the outline, topics and labels files are kept");
+    assert.ok(!existsSync(join(root, ".cache", "analysis", "mentions")), "no mentions are filed");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
