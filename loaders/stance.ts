@@ -50,6 +50,8 @@ interface CueHit {
   start: number;
   end: number;
   ironic: boolean;
+  /** in a noun phrase opened by "any" outside a negation: a possible act, not one done */
+  hypothetical?: boolean;
 }
 
 interface SentenceFrame {
@@ -276,7 +278,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
     const role = roleOf(hit, target, holders, frame, rules);
     if (!role) continue;
     const base = role === "agent" ? hit.cue.agent : hit.cue.patient;
-    if (!base) continue;
+    if (!base || hit.hypothetical) continue;
     const modifiers: string[] = [];
     let w = base;
     if (hit.ironic && w > 0) {
@@ -611,6 +613,15 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
       for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i, i + 1) });
     }
   }
+  // "to suppress any Armenian provocations", "will respond to any aggression": a noun
+  // phrase opened by "any" names whatever might happen, no act that was done ("did not
+  // receive any support" is negated instead, and says the support was withheld)
+  if (tokens.some((t) => t.lower === "any"))
+    for (const hit of hits) {
+      let k = hit.start - 1;
+      while (k >= 0 && hit.start - k <= 3 && tokens[k].lower !== "any" && tokens[k].kind === "word" && !isPreposition(tokens[k].lower, rules) && !AUXILIARIES.has(tokens[k].lower) && !RELATIVE_OPENERS.has(tokens[k].lower)) k--;
+      if (k >= 0 && tokens[k].lower === "any" && !frame.negated[hit.start]) hit.hypothetical = true;
+    }
   // "cannot draw a wedge" says the actor falls short; "cannot remain passive" says what
   // the flipped cue says: a yielding cue counts only when what it negates holds no cue
   const yielding = hits.filter((h) => h.cue.yields);

@@ -193,6 +193,15 @@ test("rejecting or sabotaging what is constructive negates it: 'Baku rejected di
   assert.equal(stanceOf("Iran plays the spoiler in the region.", "Iran"), "unfavorable");
 });
 
+test("a noun phrase opened by 'any' names a possible act, not one done: 'respond to any Russian aggression'", () => {
+  assert.equal(stanceOf("Georgia vowed to respond to any Russian aggression.", "Russian"), "neutral");
+  assert.equal(stanceOf("Baku ordered its army to suppress any Armenian provocations.", "Armenian"), "neutral");
+  assert.equal(stanceOf("Tehran warned Baku that any Azerbaijani incursion would be met with force.", "Azerbaijani"), "neutral");
+  // under a negation "any" is a negative polarity item: the support was withheld
+  assert.equal(stanceOf("Armenia did not receive any Russian support.", "Russian"), "unfavorable");
+  assert.equal(stanceOf("Russia launched an attack on Georgia.", "Russia"), "unfavorable");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
