@@ -193,6 +193,13 @@ test("rejecting or sabotaging what is constructive negates it: 'Baku rejected di
   assert.equal(stanceOf("Iran plays the spoiler in the region.", "Iran"), "unfavorable");
 });
 
+test("thwarting, foiling or averting what is done negates it, as preventing does: 'Armenia thwarted the offensive'", () => {
+  assert.notEqual(stanceOf("Armenia thwarted the offensive.", "Armenia"), "unfavorable");
+  assert.notEqual(stanceOf("Georgian police foiled the attacks.", "Georgian"), "unfavorable");
+  assert.notEqual(stanceOf("Yerevan averted an escalation.", "Yerevan"), "unfavorable");
+  assert.notEqual(stanceOf("Israel's foreign minister recently pointed the finger at Iran for foiled attacks on its embassies.", "Israel"), "unfavorable");
+});
+
 test("a noun phrase opened by 'any' names a possible act, not one done: 'respond to any Russian aggression'", () => {
   assert.equal(stanceOf("Georgia vowed to respond to any Russian aggression.", "Russian"), "neutral");
   assert.equal(stanceOf("Baku ordered its army to suppress any Armenian provocations.", "Armenian"), "neutral");
