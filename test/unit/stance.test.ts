@@ -209,6 +209,14 @@ test("a noun phrase opened by 'any' names a possible act, not one done: 'respond
   assert.equal(stanceOf("Russia launched an attack on Georgia.", "Russia"), "unfavorable");
 });
 
+test("levers are leverage: 'holds levers over Yerevan' is effective, 'reduced Russia's levers' a loss", () => {
+  assert.equal(stanceOf("Moscow still holds levers over Yerevan.", "Moscow"), "favorable");
+  assert.equal(stanceOf("Moscow still holds levers over Yerevan.", "Yerevan"), "neutral");
+  assert.equal(stanceOf("The sanctions reduced Russia's levers in the region.", "Russia"), "unfavorable");
+  // levers against another stay a threat
+  assert.equal(stanceOf("Iran's levers against Azerbaijan are many.", "Iran"), "unfavorable");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
@@ -843,7 +851,8 @@ test("levers, tools or weapons 'against' another make their holder a threat, and
   const s = "Georgia's main levers against the valley towns are water and grain.";
   assert.equal(stanceOf(s, "Georgia"), "unfavorable");
   assert.equal(stanceOf("Pashinyan weaponized the gas supply against the valley towns.", "Pashinyan"), "unfavorable");
-  assert.equal(stanceOf("Georgia's main levers in the talks are water and grain.", "Georgia"), "neutral");
+  // without "against" levers are no threat (since 'levers' joined 'leverage' as effective, they are favorable)
+  assert.notEqual(stanceOf("Georgia's main levers in the talks are water and grain.", "Georgia"), "unfavorable");
 });
 
 test("a lexicon adjective right before the actor describes it ('a greedy X'): the agent's full weight, not a patient's half", () => {
