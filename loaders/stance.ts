@@ -906,6 +906,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // so does an adjective ("responded to Azerbaijani aggression"), unless it stands in a
     // predicate after "is": "Russia is no longer Armenia's elder brother" describes Russia
     if (holders.some((h) => h !== target && (h.possessive || (h.modifier && h.tokenEnd === hit.start)) && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target) && !inPredicate(h, frame))) return null;
+    // "Israel aims to reduce the Shia powerhouse's clout": a possessor that names no holder
+    // owns the cue just as well, and the clause's subject does not take it
+    if (ownedByOther(target, hit, holders, frame, rules)) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
     // "agreed on terms for significant cooperation", "talks about a partnership": a cue in a
     // phrase of topic after another noun names what is discussed, not what the subject does
@@ -1068,6 +1071,17 @@ function mainSubject(c: number, holders: Holder[], frame: SentenceFrame, rules: 
 /** "came to Armenia's aid": a possessor right after "to" and before a noun it receives (lexicon.received_after_to). */
 function receivesAfterTo(h: Holder, hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
   return h.possessive && h.tokenEnd === hit.start && frame.tokens[h.tokenStart - 1]?.lower === "to" && rules.lexicon.received_after_to.has(frame.tokens[hit.start].lower);
+}
+
+/** A possessive word that is no holder ("the country's", "Washington's") owning the cue after the target. */
+function ownedByOther(target: Holder, hit: CueHit, holders: Holder[], frame: SentenceFrame, rules: StanceRules): boolean {
+  const { tokens } = frame;
+  for (let k = hit.start - 1; k >= Math.max(target.tokenEnd, hit.start - 5); k--) {
+    const t = tokens[k];
+    if (!t.possessive || t.kind !== "word" || isContractedPronoun(t) || holders.some((h) => h.tokenStart <= k && k < h.tokenEnd)) continue;
+    if (possessedPhrase(withoutParentheses(tokens.slice(k + 1, hit.start)).filter((x) => x.text !== "-"), rules)) return true;
+  }
+  return false;
 }
 
 function ownsCue(h: Holder, hit: CueHit, rules: StanceRules, frame: SentenceFrame): boolean {

@@ -217,6 +217,14 @@ test("levers are leverage: 'holds levers over Yerevan' is effective, 'reduced Ru
   assert.equal(stanceOf("Iran's levers against Azerbaijan are many.", "Iran"), "unfavorable");
 });
 
+test("a possessor that names no actor owns its noun too: 'Israel aims to reduce the regime's clout' says nothing of Israel's clout", () => {
+  assert.equal(stanceOf("Israel aims to reduce the regime's clout in the Caucasus.", "Israel"), "neutral");
+  assert.equal(stanceOf("Armenia condemned the neighbour's aggression.", "Armenia"), "neutral");
+  // a possessor that is an actor still owns it, and a noun with no possessor is still the subject's
+  assert.equal(stanceOf("Russia's aggression shocked the world.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Russia launched an attack on Georgia.", "Russia"), "unfavorable");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
