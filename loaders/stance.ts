@@ -949,6 +949,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     frame.pos ??= posTags(tokens.map((x) => x.text));
     if (frame.pos.slice(hit.end, target.tokenStart).some((p) => /^(VB[DPZ]|MD)$/.test(p))) return null;
     if (gap.some((t, k) => RELATIVE_OPENERS.has(t.lower) && k < gap.length - 1 && !DETERMINERS.has(gap[k + 1].lower))) return null;
+    // "the principle that Tehran will never acquire ...", "fears that Russia ...": a name
+    // right after "that" is the subject of the clause "that" opens, not the cue's object
+    if (gap.length > 0 && RELATIVE_OPENERS.has(gap[gap.length - 1].lower) && !target.modifier && !target.possessive) return null;
     // the first holder after a cue takes it: "defeated Armenia ... over Georgia"
     const group = coordinated(target, holders, frame, rules);
     if (holders.some((h) => h.tokenStart >= hit.end && h.tokenEnd <= target.tokenStart && !h.possessive && !group.includes(h))) return null;

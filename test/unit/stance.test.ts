@@ -225,6 +225,13 @@ test("a possessor that names no actor owns its noun too: 'Israel aims to reduce 
   assert.equal(stanceOf("Russia launched an attack on Georgia.", "Russia"), "unfavorable");
 });
 
+test("a name right after 'that' is the subject of the clause it opens, not the object of the cue before: 'the principle that Armenia ...'", () => {
+  assert.equal(stanceOf("Iran defends the principle that Armenia keeps its road.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Baku welcomed the principle that Yerevan recognises its borders.", "Yerevan"), "neutral");
+  // the cue still reaches a holder it is said of
+  assert.equal(stanceOf("Baku welcomed Yerevan's principled stance.", "Yerevan"), "favorable");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
