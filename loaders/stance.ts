@@ -885,6 +885,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "Armenia's foremost partner", "Israel's ally": the noun names someone else
     if (target.possessive && lexicon.relational_nouns.has(tokens[hit.end - 1].lower) && !gap.some((t) => isPreposition(t.lower, rules))) return null;
     if (gap.length === 0) return "agent";
+    // "the western perception of a tactical victory", "Iran's view of the attacks": the
+    // possessor or adjective holds the view; what is viewed is not its own
+    if ((target.possessive || target.modifier) && ofViewNoun(gap, rules)) return null;
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
     if (target.possessive && possessedPhrase(phrase, rules))
       // "its neighbour besieged and overwhelmed by Turkey": a participle with a "by" phrase
@@ -1074,6 +1077,13 @@ function mainSubject(c: number, holders: Holder[], frame: SentenceFrame, rules: 
 /** "came to Armenia's aid": a possessor right after "to" and before a noun it receives (lexicon.received_after_to). */
 function receivesAfterTo(h: Holder, hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
   return h.possessive && h.tokenEnd === hit.start && frame.tokens[h.tokenStart - 1]?.lower === "to" && rules.lexicon.received_after_to.has(frame.tokens[hit.start].lower);
+}
+
+/** The words after a possessor or adjective open with a noun of viewing and its "of": "perception of a". */
+function ofViewNoun(gap: Token[], rules: StanceRules): boolean {
+  let k = 0;
+  while (k < gap.length - 1 && gap[k].kind === "word" && !rules.lexicon.view_nouns.has(gap[k].lower) && k < 2) k++;
+  return rules.lexicon.view_nouns.has(gap[k].lower) && gap[k + 1]?.lower === "of";
 }
 
 /** A possessive word that is no holder ("the country's", "Washington's") owning the cue after the target. */

@@ -232,6 +232,15 @@ test("a name right after 'that' is the subject of the clause it opens, not the o
   assert.equal(stanceOf("Baku welcomed Yerevan's principled stance.", "Yerevan"), "favorable");
 });
 
+test("the holder of a view is not the one its 'of' phrase describes: 'the western perception of a victory', 'Iran's view of the offensive'", () => {
+  assert.equal(stanceOf("The war fed the Western perception of a tactical victory over Moscow.", "Western"), "neutral");
+  assert.notEqual(stanceOf("Iran's view of the Azerbaijani offensive is well known.", "Iran"), "unfavorable");
+  assert.equal(stanceOf("Iran's view of the Azerbaijani offensive is well known.", "Azerbaijani"), "unfavorable");
+  // a possessor still owns a cue noun of its own, and its complement
+  assert.equal(stanceOf("The West's victory over Moscow was decisive.", "West"), "favorable");
+  assert.equal(stanceOf("Russia's invasion of Georgia shocked the world.", "Russia"), "unfavorable");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
@@ -1091,4 +1100,15 @@ test("lexicon.empty_subject_predicates is read from stance.yaml: without \"clear
     assert.equal(coreference(s, withoutClear), true, s);
   }
   for (const s of ["Russia lost the war; it is also clear that the army collapsed.", "Russia lost the war; it's also clear that the army collapsed."]) assert.equal(coreference(s, emptied), false, s);
+});
+
+test("lexicon.view_nouns is validated: a single word instead of a list stops the build at its line", () => {
+  rejectsList("view_nouns", "perception", ": must be array");
+});
+
+test("lexicon.view_nouns is read from stance.yaml: without \"perception\" there, \"the Western perception of a victory\" is the West's victory", () => {
+  const without = withLexiconList("view_nouns", "perception", (line) => line.replace("[perception, ", "["));
+  const s = "The war fed the Western perception of a tactical victory over Moscow.";
+  assert.equal(tagText(s, rules).find((m) => m.text === "Western")?.stance, "neutral");
+  assert.equal(tagText(s, without).find((m) => m.text === "Western")?.stance, "favorable");
 });
