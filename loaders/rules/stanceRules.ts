@@ -75,7 +75,8 @@ export interface StanceLexicon {
    * withdraw"): the holder after their "for" is the subject of the infinitive; optional */
   demands?: string[];
   /** words and phrases of joint action ("cooperates with", "teamed up with"): the partner
-   * after their "with" does what follows, as a "by" phrase would; optional */
+   * after their "with" does what follows, as a "by" phrase would, and takes part in the
+   * joint action itself ("cooperation with Azerbaijan"); optional */
   joint_action?: string[];
   /** phrases opening with a negator that free the actor of an obligation ("without having
    * to adhere to"): they negate nothing; optional */

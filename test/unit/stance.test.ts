@@ -241,6 +241,15 @@ test("the holder of a view is not the one its 'of' phrase describes: 'the wester
   assert.equal(stanceOf("Russia's invasion of Georgia shocked the world.", "Russia"), "unfavorable");
 });
 
+test("the partner 'with' whom one cooperates takes part in the cooperation: 'cooperation with Azerbaijan', 'partnered with Israel'", () => {
+  assert.equal(stanceOf("Israel has fostered intelligence cooperation with Azerbaijan.", "Azerbaijan"), "favorable");
+  assert.equal(stanceOf("Baku chose security partnerships with Turkey over the old alliance.", "Turkey"), "favorable");
+  assert.equal(stanceOf("Russia cooperated with Georgia on border controls.", "Georgia"), "favorable");
+  // "with" after other words names no partner in the act
+  assert.equal(stanceOf("Georgia voiced its anger with Russia.", "Russia"), "neutral");
+  assert.equal(stanceOf("Azerbaijan fought with Armenia.", "Armenia"), "neutral");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
