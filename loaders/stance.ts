@@ -958,8 +958,19 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // the first holder after a cue takes it: "defeated Armenia ... over Georgia"
     const group = coordinated(target, holders, frame, rules);
     if (holders.some((h) => h.tokenStart >= hit.end && h.tokenEnd <= target.tokenStart && !h.possessive && !group.includes(h))) return null;
-    const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
-    const prev = j >= hit.end ? tokens[j].lower : null;
+    let j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
+    let prev = j >= hit.end ? tokens[j].lower : null;
+    // "partnerships with countries like Israel", "attacks on cities such as Stepanakert": an
+    // example after "like" or "such as" stands where the noun it exemplifies stands
+    if (prev === "like" || (prev === "as" && tokens[j - 1]?.lower === "such")) {
+      const noun = prev === "as" ? j - 2 : j - 1;
+      frame.pos ??= posTags(tokens.map((x) => x.text));
+      const k = noun > hit.end && /^NNS?$/.test(frame.pos[noun]) ? prevContentIndex(tokens, noun - 1, hit.end) : -1;
+      if (k >= hit.end && isPreposition(tokens[k].lower, rules)) {
+        j = k;
+        prev = tokens[k].lower;
+      }
+    }
     // "a partnership that shields the country from Russia": a preposition after a relative
     // pronoun or a verb that comes between belongs to that clause, not to the cue ("of X"
     // still reaches back: "fearing the advance of the Azerbaijani army")

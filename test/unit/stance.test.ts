@@ -250,6 +250,13 @@ test("the partner 'with' whom one cooperates takes part in the cooperation: 'coo
   assert.equal(stanceOf("Azerbaijan fought with Armenia.", "Armenia"), "neutral");
 });
 
+test("an example after 'like' or 'such as' stands where the noun it exemplifies stands: 'partnerships with countries like Israel'", () => {
+  assert.equal(stanceOf("Azerbaijan formed strategic partnerships with countries like Israel.", "Israel"), "favorable");
+  assert.equal(stanceOf("Turkey signed cooperation agreements with states such as Azerbaijan.", "Azerbaijan"), "favorable");
+  // a "like" after no noun is a comparison
+  assert.equal(stanceOf("Azerbaijan formed strategic partnerships, like Israel.", "Israel"), "neutral");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
