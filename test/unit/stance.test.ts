@@ -257,6 +257,12 @@ test("an example after 'like' or 'such as' stands where the noun it exemplifies 
   assert.equal(stanceOf("Azerbaijan formed strategic partnerships, like Israel.", "Israel"), "neutral");
 });
 
+test("a junior partner is a subordinate, not a cooperative partner: 'Georgia is Turkey's junior partner'", () => {
+  assert.equal(stanceOf("Georgia is Turkey's junior partner.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Armenia remained Moscow's junior partner in the alliance.", "Armenia"), "unfavorable");
+  assert.equal(stanceOf("Georgia is a reliable partner.", "Georgia"), "favorable");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
