@@ -263,6 +263,11 @@ test("a junior partner is a subordinate, not a cooperative partner: 'Georgia is 
   assert.equal(stanceOf("Georgia is a reliable partner.", "Georgia"), "favorable");
 });
 
+test("backing off or backing down is a retreat, as pulling back is: 'Moscow backed down after the ultimatum'", () => {
+  assert.equal(stanceOf("Moscow backed down after the ultimatum.", "Moscow"), "unfavorable");
+  assert.equal(stanceOf("Baku backs off its demands for a corridor.", "Baku"), "unfavorable");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
