@@ -979,13 +979,13 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
       for (let k = hit.end; k < j; k++) if ((/^VB[DZP]?$/.test(frame.pos[k]) && !AUXILIARIES.has(tokens[k].lower)) || /^(that|which|who|whom)$/.test(tokens[k].lower)) return null;
     }
     if (prev && lexicon.agent_prepositions.has(prev)) return "agent";
-    // "cooperation with Azerbaijan", "partnered with Israel": the partner of a joint action
-    // takes part in it as the subject does
-    if (prev === "with" && listedBefore(lexicon.joint_action, tokens, hit.end)) return "agent";
     // "attacked the Russian-backed separatists", "in favor of the NATO-inclined opposition":
     // the first part of a hyphenated modifier describes the noun after it, which the cue
     // reaches instead
     if (compoundModifier(target, tokens)) return null;
+    // "cooperation with Azerbaijan", "partnered with Israel": the partner of a joint action
+    // takes part in it as the subject does
+    if (prev === "with" && listedBefore(lexicon.joint_action, tokens, hit.end)) return "agent";
     // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
     if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);
     // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient); "of" after a

@@ -248,6 +248,8 @@ test("the partner 'with' whom one cooperates takes part in the cooperation: 'coo
   // "with" after other words names no partner in the act
   assert.equal(stanceOf("Georgia voiced its anger with Russia.", "Russia"), "neutral");
   assert.equal(stanceOf("Azerbaijan fought with Armenia.", "Armenia"), "neutral");
+  // the first part of a hyphenated modifier is not the partner: the noun after it is
+  assert.equal(stanceOf("Yerevan kept its partnership with the Moscow-led alliance.", "Moscow"), "neutral");
 });
 
 test("an example after 'like' or 'such as' stands where the noun it exemplifies stands: 'partnerships with countries like Israel'", () => {
