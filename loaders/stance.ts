@@ -50,6 +50,8 @@ interface CueHit {
   start: number;
   end: number;
   ironic: boolean;
+  /** in a noun phrase opened by "any" outside a negation: a possible act, not one done */
+  hypothetical?: boolean;
 }
 
 interface SentenceFrame {
@@ -276,7 +278,7 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
     const role = roleOf(hit, target, holders, frame, rules);
     if (!role) continue;
     const base = role === "agent" ? hit.cue.agent : hit.cue.patient;
-    if (!base) continue;
+    if (!base || hit.hypothetical) continue;
     const modifiers: string[] = [];
     let w = base;
     if (hit.ironic && w > 0) {
@@ -611,6 +613,15 @@ function findCueHits(tokens: Token[], holders: Holder[], rules: StanceRules, fra
       for (const cue of cues) hits.push({ cue, start: i, end: i + 1, ironic: ironic(i, i + 1) });
     }
   }
+  // "to suppress any Armenian provocations", "will respond to any aggression": a noun
+  // phrase opened by "any" names whatever might happen, no act that was done ("did not
+  // receive any support" is negated instead, and says the support was withheld)
+  if (tokens.some((t) => t.lower === "any"))
+    for (const hit of hits) {
+      let k = hit.start - 1;
+      while (k >= 0 && hit.start - k <= 3 && tokens[k].lower !== "any" && tokens[k].kind === "word" && !isPreposition(tokens[k].lower, rules) && !AUXILIARIES.has(tokens[k].lower) && !RELATIVE_OPENERS.has(tokens[k].lower)) k--;
+      if (k >= 0 && tokens[k].lower === "any" && !frame.negated[hit.start]) hit.hypothetical = true;
+    }
   // "cannot draw a wedge" says the actor falls short; "cannot remain passive" says what
   // the flipped cue says: a yielding cue counts only when what it negates holds no cue
   const yielding = hits.filter((h) => h.cue.yields);
@@ -874,6 +885,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // "Armenia's foremost partner", "Israel's ally": the noun names someone else
     if (target.possessive && lexicon.relational_nouns.has(tokens[hit.end - 1].lower) && !gap.some((t) => isPreposition(t.lower, rules))) return null;
     if (gap.length === 0) return "agent";
+    // "the western perception of a tactical victory", "Iran's view of the attacks": the
+    // possessor or adjective holds the view; what is viewed is not its own
+    if ((target.possessive || target.modifier) && ofViewNoun(gap, rules)) return null;
     const phrase = withoutParentheses(gap).filter((t) => t.text !== "-");
     if (target.possessive && possessedPhrase(phrase, rules))
       // "its neighbour besieged and overwhelmed by Turkey": a participle with a "by" phrase
@@ -895,6 +909,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // so does an adjective ("responded to Azerbaijani aggression"), unless it stands in a
     // predicate after "is": "Russia is no longer Armenia's elder brother" describes Russia
     if (holders.some((h) => h !== target && (h.possessive || (h.modifier && h.tokenEnd === hit.start)) && h.tokenStart > target.tokenEnd - 1 && ownsCue(h, hit, rules, frame) && !coordinated(h, holders, frame, rules).includes(target) && !inPredicate(h, frame))) return null;
+    // "Israel aims to reduce the Shia powerhouse's clout": a possessor that names no holder
+    // owns the cue just as well, and the clause's subject does not take it
+    if (ownedByOther(target, hit, holders, frame, rules)) return null;
     const eligibility = isEligibleSubject(target, frame, rules);
     // "agreed on terms for significant cooperation", "talks about a partnership": a cue in a
     // phrase of topic after another noun names what is discussed, not what the subject does
@@ -935,11 +952,25 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     frame.pos ??= posTags(tokens.map((x) => x.text));
     if (frame.pos.slice(hit.end, target.tokenStart).some((p) => /^(VB[DPZ]|MD)$/.test(p))) return null;
     if (gap.some((t, k) => RELATIVE_OPENERS.has(t.lower) && k < gap.length - 1 && !DETERMINERS.has(gap[k + 1].lower))) return null;
+    // "the principle that Tehran will never acquire ...", "fears that Russia ...": a name
+    // right after "that" is the subject of the clause "that" opens, not the cue's object
+    if (gap.length > 0 && RELATIVE_OPENERS.has(gap[gap.length - 1].lower) && !target.modifier && !target.possessive) return null;
     // the first holder after a cue takes it: "defeated Armenia ... over Georgia"
     const group = coordinated(target, holders, frame, rules);
     if (holders.some((h) => h.tokenStart >= hit.end && h.tokenEnd <= target.tokenStart && !h.possessive && !group.includes(h))) return null;
-    const j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
-    const prev = j >= hit.end ? tokens[j].lower : null;
+    let j = prevContentIndex(tokens, target.tokenStart - 1, hit.end);
+    let prev = j >= hit.end ? tokens[j].lower : null;
+    // "partnerships with countries like Israel", "attacks on cities such as Stepanakert": an
+    // example after "like" or "such as" stands where the noun it exemplifies stands
+    if (prev === "like" || (prev === "as" && tokens[j - 1]?.lower === "such")) {
+      const noun = prev === "as" ? j - 2 : j - 1;
+      frame.pos ??= posTags(tokens.map((x) => x.text));
+      const k = noun > hit.end && /^NNS?$/.test(frame.pos[noun]) ? prevContentIndex(tokens, noun - 1, hit.end) : -1;
+      if (k >= hit.end && isPreposition(tokens[k].lower, rules)) {
+        j = k;
+        prev = tokens[k].lower;
+      }
+    }
     // "a partnership that shields the country from Russia": a preposition after a relative
     // pronoun or a verb that comes between belongs to that clause, not to the cue ("of X"
     // still reaches back: "fearing the advance of the Azerbaijani army")
@@ -952,6 +983,9 @@ function directRole(hit: CueHit, target: Holder, holders: Holder[], frame: Sente
     // the first part of a hyphenated modifier describes the noun after it, which the cue
     // reaches instead
     if (compoundModifier(target, tokens)) return null;
+    // "cooperation with Azerbaijan", "partnered with Israel": the partner of a joint action
+    // takes part in it as the subject does
+    if (prev === "with" && listedBefore(lexicon.joint_action, tokens, hit.end)) return "agent";
     // "pressure from Baku" (the source acts), "shields the country from Russia" (the danger)
     if (prev === "from") return hit.cue.from ?? (hit.cue.patient !== undefined && hit.cue.id !== "afinn" ? "agent" : null);
     // "the failure of Russia" (agent) but "the invasion of Ukraine" (patient); "of" after a
@@ -1057,6 +1091,24 @@ function mainSubject(c: number, holders: Holder[], frame: SentenceFrame, rules: 
 /** "came to Armenia's aid": a possessor right after "to" and before a noun it receives (lexicon.received_after_to). */
 function receivesAfterTo(h: Holder, hit: CueHit, frame: SentenceFrame, rules: StanceRules): boolean {
   return h.possessive && h.tokenEnd === hit.start && frame.tokens[h.tokenStart - 1]?.lower === "to" && rules.lexicon.received_after_to.has(frame.tokens[hit.start].lower);
+}
+
+/** The words after a possessor or adjective open with a noun of viewing and its "of": "perception of a". */
+function ofViewNoun(gap: Token[], rules: StanceRules): boolean {
+  let k = 0;
+  while (k < gap.length - 1 && gap[k].kind === "word" && !rules.lexicon.view_nouns.has(gap[k].lower) && k < 2) k++;
+  return rules.lexicon.view_nouns.has(gap[k].lower) && gap[k + 1]?.lower === "of";
+}
+
+/** A possessive word that is no holder ("the country's", "Washington's") owning the cue after the target. */
+function ownedByOther(target: Holder, hit: CueHit, holders: Holder[], frame: SentenceFrame, rules: StanceRules): boolean {
+  const { tokens } = frame;
+  for (let k = hit.start - 1; k >= Math.max(target.tokenEnd, hit.start - 5); k--) {
+    const t = tokens[k];
+    if (!t.possessive || t.kind !== "word" || isContractedPronoun(t) || holders.some((h) => h.tokenStart <= k && k < h.tokenEnd)) continue;
+    if (possessedPhrase(withoutParentheses(tokens.slice(k + 1, hit.start)).filter((x) => x.text !== "-"), rules)) return true;
+  }
+  return false;
 }
 
 function ownsCue(h: Holder, hit: CueHit, rules: StanceRules, frame: SentenceFrame): boolean {

@@ -75,7 +75,8 @@ export interface StanceLexicon {
    * withdraw"): the holder after their "for" is the subject of the infinitive; optional */
   demands?: string[];
   /** words and phrases of joint action ("cooperates with", "teamed up with"): the partner
-   * after their "with" does what follows, as a "by" phrase would; optional */
+   * after their "with" does what follows, as a "by" phrase would, and takes part in the
+   * joint action itself ("cooperation with Azerbaijan"); optional */
   joint_action?: string[];
   /** phrases opening with a negator that free the actor of an obligation ("without having
    * to adhere to"): they negate nothing; optional */
@@ -97,6 +98,10 @@ export interface StanceLexicon {
   /** phrases after which a cue is what the holder before them undergoes ("Armenia is a
    * victim of aggression", "subjected to attacks"): it is the cue's patient; optional */
   undergoes?: string[];
+  /** nouns of viewing ("the western perception of a victory", "Iran's view of the
+   * attacks"): the possessor or adjective before them holds the view and is not the one
+   * the cue in their "of" phrase describes; optional */
+  view_nouns?: string[];
 }
 
 export interface CueDef {
@@ -134,7 +139,7 @@ interface StanceFile {
 const words = { type: "array", items: { type: "string", minLength: 1 } };
 /** The lexicon lists a stance.yaml must have, and those it may leave out (then empty). */
 const REQUIRED_LISTS: Array<keyof StanceLexicon> = ["negators", "contrast", "concessive", "hedges", "attribution", "relative", "patient_prepositions", "agent_prepositions", "other_prepositions", "passive_auxiliaries", "coordinators"];
-const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles", "empty_subject_predicates", "received_after_to", "undergoes"];
+const OPTIONAL_LISTS: Array<keyof StanceLexicon> = ["fallback_ignore", "coreference", "relational_nouns", "self_presentation", "reversers", "speech_verbs", "reporting_verbs", "opinion_verbs", "enabling_verbs", "demands", "joint_action", "free_of_obligation", "absolute_openers", "not_participles", "empty_subject_predicates", "received_after_to", "undergoes", "view_nouns"];
 const weight = { type: "number", minimum: -1, maximum: 1 };
 
 export const STANCE_SCHEMA = {

@@ -193,6 +193,83 @@ test("rejecting or sabotaging what is constructive negates it: 'Baku rejected di
   assert.equal(stanceOf("Iran plays the spoiler in the region.", "Iran"), "unfavorable");
 });
 
+test("thwarting, foiling or averting what is done negates it, as preventing does: 'Armenia thwarted the offensive'", () => {
+  assert.notEqual(stanceOf("Armenia thwarted the offensive.", "Armenia"), "unfavorable");
+  assert.notEqual(stanceOf("Georgian police foiled the attacks.", "Georgian"), "unfavorable");
+  assert.notEqual(stanceOf("Yerevan averted an escalation.", "Yerevan"), "unfavorable");
+  assert.notEqual(stanceOf("Israel's foreign minister recently pointed the finger at Iran for foiled attacks on its embassies.", "Israel"), "unfavorable");
+});
+
+test("a noun phrase opened by 'any' names a possible act, not one done: 'respond to any Russian aggression'", () => {
+  assert.equal(stanceOf("Georgia vowed to respond to any Russian aggression.", "Russian"), "neutral");
+  assert.equal(stanceOf("Baku ordered its army to suppress any Armenian provocations.", "Armenian"), "neutral");
+  assert.equal(stanceOf("Tehran warned Baku that any Azerbaijani incursion would be met with force.", "Azerbaijani"), "neutral");
+  // under a negation "any" is a negative polarity item: the support was withheld
+  assert.equal(stanceOf("Armenia did not receive any Russian support.", "Russian"), "unfavorable");
+  assert.equal(stanceOf("Russia launched an attack on Georgia.", "Russia"), "unfavorable");
+});
+
+test("levers are leverage: 'holds levers over Yerevan' is effective, 'reduced Russia's levers' a loss", () => {
+  assert.equal(stanceOf("Moscow still holds levers over Yerevan.", "Moscow"), "favorable");
+  assert.equal(stanceOf("Moscow still holds levers over Yerevan.", "Yerevan"), "neutral");
+  assert.equal(stanceOf("The sanctions reduced Russia's levers in the region.", "Russia"), "unfavorable");
+  // levers against another stay a threat
+  assert.equal(stanceOf("Iran's levers against Azerbaijan are many.", "Iran"), "unfavorable");
+});
+
+test("a possessor that names no actor owns its noun too: 'Israel aims to reduce the regime's clout' says nothing of Israel's clout", () => {
+  assert.equal(stanceOf("Israel aims to reduce the regime's clout in the Caucasus.", "Israel"), "neutral");
+  assert.equal(stanceOf("Armenia condemned the neighbour's aggression.", "Armenia"), "neutral");
+  // a possessor that is an actor still owns it, and a noun with no possessor is still the subject's
+  assert.equal(stanceOf("Russia's aggression shocked the world.", "Russia"), "unfavorable");
+  assert.equal(stanceOf("Russia launched an attack on Georgia.", "Russia"), "unfavorable");
+});
+
+test("a name right after 'that' is the subject of the clause it opens, not the object of the cue before: 'the principle that Armenia ...'", () => {
+  assert.equal(stanceOf("Iran defends the principle that Armenia keeps its road.", "Armenia"), "neutral");
+  assert.equal(stanceOf("Baku welcomed the principle that Yerevan recognises its borders.", "Yerevan"), "neutral");
+  // the cue still reaches a holder it is said of
+  assert.equal(stanceOf("Baku welcomed Yerevan's principled stance.", "Yerevan"), "favorable");
+});
+
+test("the holder of a view is not the one its 'of' phrase describes: 'the western perception of a victory', 'Iran's view of the offensive'", () => {
+  assert.equal(stanceOf("The war fed the Western perception of a tactical victory over Moscow.", "Western"), "neutral");
+  assert.notEqual(stanceOf("Iran's view of the Azerbaijani offensive is well known.", "Iran"), "unfavorable");
+  assert.equal(stanceOf("Iran's view of the Azerbaijani offensive is well known.", "Azerbaijani"), "unfavorable");
+  // a possessor still owns a cue noun of its own, and its complement
+  assert.equal(stanceOf("The West's victory over Moscow was decisive.", "West"), "favorable");
+  assert.equal(stanceOf("Russia's invasion of Georgia shocked the world.", "Russia"), "unfavorable");
+});
+
+test("the partner 'with' whom one cooperates takes part in the cooperation: 'cooperation with Azerbaijan', 'partnered with Israel'", () => {
+  assert.equal(stanceOf("Israel has fostered intelligence cooperation with Azerbaijan.", "Azerbaijan"), "favorable");
+  assert.equal(stanceOf("Baku chose security partnerships with Turkey over the old alliance.", "Turkey"), "favorable");
+  assert.equal(stanceOf("Russia cooperated with Georgia on border controls.", "Georgia"), "favorable");
+  // "with" after other words names no partner in the act
+  assert.equal(stanceOf("Georgia voiced its anger with Russia.", "Russia"), "neutral");
+  assert.equal(stanceOf("Azerbaijan fought with Armenia.", "Armenia"), "neutral");
+  // the first part of a hyphenated modifier is not the partner: the noun after it is
+  assert.equal(stanceOf("Yerevan kept its partnership with the Moscow-led alliance.", "Moscow"), "neutral");
+});
+
+test("an example after 'like' or 'such as' stands where the noun it exemplifies stands: 'partnerships with countries like Israel'", () => {
+  assert.equal(stanceOf("Azerbaijan formed strategic partnerships with countries like Israel.", "Israel"), "favorable");
+  assert.equal(stanceOf("Turkey signed cooperation agreements with states such as Azerbaijan.", "Azerbaijan"), "favorable");
+  // a "like" after no noun is a comparison
+  assert.equal(stanceOf("Azerbaijan formed strategic partnerships, like Israel.", "Israel"), "neutral");
+});
+
+test("a junior partner is a subordinate, not a cooperative partner: 'Georgia is Turkey's junior partner'", () => {
+  assert.equal(stanceOf("Georgia is Turkey's junior partner.", "Georgia"), "unfavorable");
+  assert.equal(stanceOf("Armenia remained Moscow's junior partner in the alliance.", "Armenia"), "unfavorable");
+  assert.equal(stanceOf("Georgia is a reliable partner.", "Georgia"), "favorable");
+});
+
+test("backing off or backing down is a retreat, as pulling back is: 'Moscow backed down after the ultimatum'", () => {
+  assert.equal(stanceOf("Moscow backed down after the ultimatum.", "Moscow"), "unfavorable");
+  assert.equal(stanceOf("Baku backs off its demands for a corridor.", "Baku"), "unfavorable");
+});
+
 test("acting with skill is effective: 'deftly balanced', 'skillfully leveraged'", () => {
   assert.equal(stanceOf("Aliyev skillfully leveraged the gas exports.", "Aliyev"), "favorable");
   assert.equal(stanceOf("Ankara adeptly played both sides.", "Ankara"), "favorable");
@@ -827,7 +904,8 @@ test("levers, tools or weapons 'against' another make their holder a threat, and
   const s = "Georgia's main levers against the valley towns are water and grain.";
   assert.equal(stanceOf(s, "Georgia"), "unfavorable");
   assert.equal(stanceOf("Pashinyan weaponized the gas supply against the valley towns.", "Pashinyan"), "unfavorable");
-  assert.equal(stanceOf("Georgia's main levers in the talks are water and grain.", "Georgia"), "neutral");
+  // without "against" levers are no threat (since 'levers' joined 'leverage' as effective, they are favorable)
+  assert.notEqual(stanceOf("Georgia's main levers in the talks are water and grain.", "Georgia"), "unfavorable");
 });
 
 test("a lexicon adjective right before the actor describes it ('a greedy X'): the agent's full weight, not a patient's half", () => {
@@ -1051,4 +1129,15 @@ test("lexicon.empty_subject_predicates is read from stance.yaml: without \"clear
     assert.equal(coreference(s, withoutClear), true, s);
   }
   for (const s of ["Russia lost the war; it is also clear that the army collapsed.", "Russia lost the war; it's also clear that the army collapsed."]) assert.equal(coreference(s, emptied), false, s);
+});
+
+test("lexicon.view_nouns is validated: a single word instead of a list stops the build at its line", () => {
+  rejectsList("view_nouns", "perception", ": must be array");
+});
+
+test("lexicon.view_nouns is read from stance.yaml: without \"perception\" there, \"the Western perception of a victory\" is the West's victory", () => {
+  const without = withLexiconList("view_nouns", "perception", (line) => line.replace("[perception, ", "["));
+  const s = "The war fed the Western perception of a tactical victory over Moscow.";
+  assert.equal(tagText(s, rules).find((m) => m.text === "Western")?.stance, "neutral");
+  assert.equal(tagText(s, without).find((m) => m.text === "Western")?.stance, "favorable");
 });
