@@ -14,15 +14,22 @@ import type { CleanArticle } from "./types.ts";
 
 /** The body span [start, end) in the characters of the raw file, line breaks as spaces. */
 export function displayText(clean: CleanArticle, raw: string, start: number, end: number): string {
+  const { body, rawOffsets } = clean;
+  // the body's text, copied in runs: most characters are the raw file's own
   let out = "";
+  let from = start;
   for (let i = start; i < end; i++) {
-    const b = clean.body[i];
-    const r = raw[clean.rawOffsets[i]];
-    // where cleaning replaced whitespace (a line break, NBSP) or straightened a quote, the
-    // raw character is what the author wrote; inserted separators stay as in the body
-    out += r !== undefined && !/\s/.test(r) && (r === b || isSameQuote(b, r)) ? r : b;
+    const b = body[i];
+    const r = raw[rawOffsets[i]];
+    if (r === b) continue;
+    // where cleaning straightened a quote, the raw character is what the author wrote;
+    // replaced whitespace (a line break, NBSP) and inserted separators stay as in the body
+    if (r !== undefined && !/\s/.test(r) && isSameQuote(b, r)) {
+      out += body.slice(from, i) + r;
+      from = i + 1;
+    }
   }
-  return out;
+  return out + body.slice(from, end);
 }
 
 function isSameQuote(body: string, raw: string): boolean {
@@ -57,13 +64,27 @@ export function readerView(clean: CleanArticle, raw: string, sentences: Readonly
       topicsByParagraph.set(paragraph, (topicsByParagraph.get(paragraph) ?? new Set()).add(t.topic));
     }
   }
+  // each mention filed under the block it lies in, in mention order: the blocks follow one
+  // another without overlapping (loaders/clean.ts), so that is the last block starting at
+  // or before the mention, if the mention ends within it (one pass, not one per block)
+  const inBlock: ArticleMention[][] = clean.blocks.map(() => []);
+  for (const m of mentions) {
+    let lo = 0;
+    let hi = clean.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (clean.blocks[mid].start <= m.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const b = clean.blocks[lo];
+    if (b && m.start >= b.start && m.end <= b.end) inBlock[lo].push(m);
+  }
   const blocks = clean.blocks.map((b, i) => ({
     kind: b.kind,
     topics: [...(topicsByParagraph.get(i) ?? [])].map((t) => topicLabel.get(t) ?? t),
     start: b.start,
     text: displayText(clean, raw, b.start, b.end),
-    mentions: mentions
-      .filter((m) => m.start >= b.start && m.end <= b.end)
+    mentions: inBlock[i]
       .map((m) => ({
         start: m.start - b.start,
         end: m.end - b.start,
