@@ -101,7 +101,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 function parseCorpus(file: string, root: string): Corpus {
-  const { data, lineOf } = readYamlFile<CorpusYaml>(file, corpusSchema);
+  const { data, lineOf } = readYamlFile<CorpusYaml>(file, corpusSchema, root);
 
   uniqueIds(file, data.groups, ["groups"], lineOf);
   uniqueIds(file, data.origins, ["origins"], lineOf);

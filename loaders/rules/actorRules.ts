@@ -101,7 +101,7 @@ export interface ActorRules {
 
 export function loadActorRules(root = process.cwd()): ActorRules {
   const file = join(root, "data/rules/actors.yaml");
-  return compileActorRules(file, readYamlFile<ActorsFile>(file, ACTORS_SCHEMA));
+  return compileActorRules(file, readYamlFile<ActorsFile>(file, ACTORS_SCHEMA, root));
 }
 
 export function parseActorRules(file: string, text: string): ActorRules {

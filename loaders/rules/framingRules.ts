@@ -81,7 +81,7 @@ export interface FramingRules {
 
 export function loadFramingRules(actors: ActorRules, root = process.cwd()): FramingRules {
   const file = join(root, "data/rules/framing.yaml");
-  return compileFramingRules(file, readYamlFile<FramingFile>(file, FRAMING_SCHEMA), actors);
+  return compileFramingRules(file, readYamlFile<FramingFile>(file, FRAMING_SCHEMA, root), actors);
 }
 
 export function parseFramingRules(file: string, text: string, actors: ActorRules): FramingRules {

@@ -219,7 +219,7 @@ export interface StanceRules {
 
 export function loadStanceRules(actors: ActorRules, root = process.cwd()): StanceRules {
   const file = join(root, "data/rules/stance.yaml");
-  return compileStanceRules(file, readYamlFile<StanceFile>(file, STANCE_SCHEMA), actors);
+  return compileStanceRules(file, readYamlFile<StanceFile>(file, STANCE_SCHEMA, root), actors);
 }
 
 export function parseStanceRules(file: string, text: string, actors: ActorRules): StanceRules {

@@ -137,7 +137,7 @@ export function compileTerm(
 
 export function loadTopicRules(actors: ActorRules, root = process.cwd()): TopicRules {
   const file = join(root, "data/rules/topics.yaml");
-  return compileTopicRules(file, readYamlFile<TopicsFile>(file, TOPICS_SCHEMA), actors);
+  return compileTopicRules(file, readYamlFile<TopicsFile>(file, TOPICS_SCHEMA, root), actors);
 }
 
 export function parseTopicRules(file: string, text: string, actors: ActorRules): TopicRules {
