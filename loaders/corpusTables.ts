@@ -1,5 +1,5 @@
 // The corpus-wide tables (src/data/*.json.ts) computed together, from one reading of the
-// analysis index, and filed once per corpus state:
+// slim digest (loaders/analysisIndex.ts), and filed once per corpus state:
 //
 //   .cache/tables/<group>/<key>/<table>.json   (follows PARALLAX_ARTICLE_CACHE: =off disables it)
 //
@@ -102,7 +102,7 @@ export function corpusTable(table: CorpusTable, root = process.cwd()): string {
 /**
  * What a group's tables depend on. The word table reads each article's outline (its
  * vocabulary and sentences) and the corpus description, never the rules: a rule edit
- * keeps it. The stance tables read every part (the analysis index's key) and the rules.
+ * keeps it. The stance tables read every part (the slim digest's key) and the rules.
  */
 function tablesKey(root: string, group: string): string {
   const h = createHash("sha256").update(`corpus-tables ${group}\0`);
