@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { Ajv, type ErrorObject } from "ajv";
 import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from "yaml";
 import { articleCacheDir } from "./articleCache.ts";
@@ -125,6 +126,10 @@ function keptSource<T>(file: string, text: string, schema: object, kept: KeptYam
 
 /** Writes a checked file's data (as it is now, before a caller changes it) and node lines, and removes the file's older entries. */
 function keep(path: string, doc: Document, lc: LineCounter, data: unknown): void {
+  // data JSON cannot hold as it is (.inf, .nan, a !!timestamp's date) is not kept: taken
+  // back it would be another value (null, a string), and the page silently different
+  const json = JSON.stringify(data);
+  if (!isDeepStrictEqual(JSON.parse(json), data)) return;
   const lines: Record<string, number> = {};
   const visit = (node: unknown, at: unknown[]) => {
     if (!isNode(node)) return;
@@ -137,7 +142,7 @@ function keep(path: string, doc: Document, lc: LineCounter, data: unknown): void
     const dir = dirname(path);
     mkdirSync(dir, { recursive: true });
     const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ data, lines } satisfies KeptYaml));
+    writeFileSync(tmp, `{"data":${json},"lines":${JSON.stringify(lines)}}`);
     renameSync(tmp, path);
     const name = basename(path);
     const prefix = name.slice(0, name.length - 45); // "<file name>-", without "<40 hex>.json"

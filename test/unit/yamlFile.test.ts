@@ -74,6 +74,21 @@ test("a file kept by an earlier process (.cache/yaml) gives the same data and ev
   }
 });
 
+test("data JSON cannot hold (an infinite number, a date) is not kept, and reads the same the next time", () => {
+  const root = mkdtempSync(join(tmpdir(), "parallax-yaml-json-"));
+  try {
+    for (const odd of ["items:\n  - id: a\n    limit: .inf\n", "items:\n  - id: a\n    on: !!timestamp 2023-09-19\n"]) {
+      const first = parseYaml<{ items: unknown[] }>(file, odd, schema, root);
+      const again = parseYaml<{ items: unknown[] }>(file, odd, schema, root);
+      assert.deepStrictEqual(again.data, first.data, odd);
+      assert.deepStrictEqual(again.data, parseYaml<{ items: unknown[] }>(file, odd, schema).data, odd);
+    }
+    assert.ok(!existsSync(join(root, ".cache", "yaml")) || readdirSync(join(root, ".cache", "yaml")).length === 0, "nothing kept");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("with caching off nothing is kept", () => {
   const root = mkdtempSync(join(tmpdir(), "parallax-yaml-off-"));
   try {
