@@ -119,6 +119,37 @@ export function cleanedArticle(article: RawArticle, root = process.cwd()): { cle
   );
 }
 
+/** What placing a mention in the text needs of a cleaned article: no token, no vocabulary. */
+export interface ArticleLayout extends Pick<CleanArticle, "body" | "blocks"> {
+  rawOffsets: ArrayLike<number>;
+}
+
+/**
+ * The article's body, blocks and raw offsets, for the reader's stance layer
+ * (loaders/reader.ts), which places a few hundred mentions and reads no token: the
+ * offsets as a typed array filled from the runs (a plain array of 40,000 numbers was over
+ * half of decoding an entry). From the cache, or prepared in full and stored.
+ */
+export function articleLayout(article: RawArticle, root = process.cwd()): ArticleLayout {
+  return fromCacheOrComputed<ArticleLayout>(
+    article,
+    root,
+    (e) => {
+      const rawOffsets = new Int32Array(e.bodyLength);
+      let filled = 0;
+      for (let r = 0; r < e.runs.length; r += 3) {
+        const [at, raw, n] = [e.runs[r], e.runs[r + 1], e.runs[r + 2]];
+        if (at !== filled || n <= 0 || at + n > e.bodyLength) throw new Error("bad runs");
+        for (let k = 0; k < n; k++) rawOffsets[at + k] = raw + k;
+        filled += n;
+      }
+      if (filled !== e.bodyLength) throw new Error("runs do not cover the body");
+      return { body: e.body(), blocks: decodeBlocks(e), rawOffsets };
+    },
+    ({ clean }) => ({ body: clean.body, blocks: clean.blocks, rawOffsets: clean.rawOffsets }),
+  );
+}
+
 /** Some sentences of an article, with their tokens (`preparedWhere`). */
 export interface SomeSentences {
   /** the cleaned article's raw offsets (from the cache, each computed when read) */
@@ -327,9 +358,13 @@ function decodeClean(e: Entry, id: string): CleanArticle {
     filled += n;
   }
   if (filled !== body.length) throw new Error("runs do not cover the body");
+  return { id, body, rawOffsets, blocks: decodeBlocks(e), apparatus: e.apparatus };
+}
+
+function decodeBlocks(e: Entry): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < e.blocks.length; i += 3) blocks.push({ kind: blockKind(e.blocks[i]), start: e.blocks[i + 1], end: e.blocks[i + 2] });
-  return { id, body, rawOffsets, blocks, apparatus: e.apparatus };
+  return blocks;
 }
 
 function blockKind(k: number): Block["kind"] {

@@ -12,6 +12,8 @@ import { findLabelUses, type LabelUse } from "./framing.ts";
 import { outlineOf, outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
 import { cachedPart, partFiles, PARTS, storePartBytes } from "./partCache.ts";
 import { tagArticle, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
+import { findMentions } from "./actors.ts";
+import { loadActorRules, type ActorRules } from "./rules/actorRules.ts";
 import { loadRules } from "./rules/index.ts";
 import { retagFromEarlier, retagBytesFromEarlier } from "./retag.ts";
 import { loadFramingRules, type FramingRules } from "./rules/framingRules.ts";
@@ -27,27 +29,50 @@ export interface AllRules {
 }
 
 const RULE_FILES = ["actors.yaml", "stance.yaml", "topics.yaml", "framing.yaml"];
-let lastRules: { root: string; texts: Array<Buffer | null>; all: AllRules } | null = null;
+/** The last rules loaded from each set of rule files, with the files' bytes they came from. */
+const keptRules = new Map<string, { root: string; texts: Array<Buffer | null>; value: unknown }>();
 
 /**
- * Every rule file, parsed and validated. The last result is kept while the files' text is
- * unchanged: a process that serves many pages (the benchmark, a test) would otherwise
+ * `load()`, or its last result while `files` (under data/rules) have the same bytes: a
+ * process that serves many pages (the pre-runner, the benchmark, a test) would otherwise
  * spend most of its time re-parsing the same YAML. The rules are only read downstream.
  */
-export function loadAllRules(root = process.cwd()): AllRules {
+function whileUnchanged<T>(root: string, files: string[], load: () => T): T {
   // the files' bytes, compared as bytes (decoding and joining them cost 1 ms a call)
-  const texts = RULE_FILES.map((f) => {
+  const texts = files.map((f) => {
     try {
       return readFileSync(join(root, "data", "rules", f));
     } catch {
-      return null; // the loaders below report it with the file's name
+      return null; // the loaders report it with the file's name
     }
   });
-  if (lastRules?.root === root && texts.every((t, i) => (t === null ? lastRules!.texts[i] === null : lastRules!.texts[i]?.equals(t)))) return lastRules.all;
-  const rules = loadRules(root);
-  const all = { rules, topicRules: loadTopicRules(rules.actors, root), framingRules: loadFramingRules(rules.actors, root) };
-  lastRules = { root, texts, all };
-  return all;
+  const memo = files.join("\0");
+  const last = keptRules.get(memo);
+  if (last?.root === root && texts.every((t, i) => (t === null ? last.texts[i] === null : last.texts[i]?.equals(t)))) return last.value as T;
+  const value = load();
+  keptRules.set(memo, { root, texts, value });
+  return value;
+}
+
+/** Every rule file, parsed and validated (kept while their text is unchanged). */
+export function loadAllRules(root = process.cwd()): AllRules {
+  return whileUnchanged(root, RULE_FILES, () => {
+    const rules = loadRules(root);
+    return { rules, topicRules: loadTopicRules(rules.actors, root), framingRules: loadFramingRules(rules.actors, root) };
+  });
+}
+
+/** The actor and stance rules alone: what an article's mentions depend on. */
+export function loadStanceRuleSet(root = process.cwd()): Rules {
+  return whileUnchanged(root, ["actors.yaml", "stance.yaml"], () => loadRules(root));
+}
+
+/** The actor and topic rules alone: what an article's sentence topics depend on. */
+export function loadTopicRuleSet(root = process.cwd()): { actors: ActorRules; topicRules: TopicRules } {
+  return whileUnchanged(root, ["actors.yaml", "topics.yaml"], () => {
+    const actors = loadActorRules(root);
+    return { actors, topicRules: loadTopicRules(actors, root) };
+  });
 }
 
 export interface ArticleParts {
@@ -58,8 +83,8 @@ export interface ArticleParts {
 }
 
 /** The mentions part; after a cue edit only the sentences the edit reaches are tagged again (loaders/retag.ts). */
-function mentionsPart(article: RawArticle, root: string, all: AllRules, prep: () => PreparedArticle): ArticleMention[] {
-  return cachedPart(PARTS.mentions, article, root, () => retagFromEarlier(article, root, all.rules, prep) ?? tagArticle(prep(), all.rules));
+function mentionsPart(article: RawArticle, root: string, rules: Rules, prep: () => PreparedArticle): ArticleMention[] {
+  return cachedPart(PARTS.mentions, article, root, () => retagFromEarlier(article, root, rules, prep) ?? tagArticle(prep(), rules));
 }
 
 /** One article's parts, each from the cache or computed (cleaning and tokenizing the article at most once). */
@@ -67,7 +92,7 @@ export function articleParts(article: RawArticle, root: string, all: AllRules): 
   let prepared: PreparedArticle | null = null;
   const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
   const outline = cachedPart(PARTS.outline, article, root, () => outlineOf(prep()));
-  const mentions = mentionsPart(article, root, all, prep);
+  const mentions = mentionsPart(article, root, all.rules, prep);
   const topics = cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], mentions, all.topicRules));
   const labels = cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], mentions, all.framingRules));
   return { outline, mentions, topics, labels };
@@ -79,9 +104,9 @@ export function articlePart<K extends keyof ArticleParts>(article: RawArticle, r
   const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
   const get = {
     outline: () => cachedPart(PARTS.outline, article, root, () => outlineOf(prep())),
-    mentions: () => mentionsPart(article, root, all, prep),
-    topics: () => cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], mentionsPart(article, root, all, prep), all.topicRules)),
-    labels: () => cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], mentionsPart(article, root, all, prep), all.framingRules)),
+    mentions: () => mentionsPart(article, root, all.rules, prep),
+    topics: () => cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], mentionsPart(article, root, all.rules, prep), all.topicRules)),
+    labels: () => cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], mentionsPart(article, root, all.rules, prep), all.framingRules)),
   };
   return get[part]() as ArticleParts[K];
 }
@@ -90,8 +115,27 @@ export function articlePart<K extends keyof ArticleParts>(article: RawArticle, r
 export function mentionsAndTopics(article: RawArticle, root: string, all: AllRules): Pick<ArticleParts, "mentions" | "topics"> {
   let prepared: PreparedArticle | null = null;
   const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
-  const mentions = mentionsPart(article, root, all, prep);
+  const mentions = mentionsPart(article, root, all.rules, prep);
   return { mentions, topics: cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], mentions, all.topicRules)) };
+}
+
+/** The article's mentions part, with the actor and stance rules alone (loadStanceRuleSet). */
+export function articleMentions(article: RawArticle, root: string, rules: Rules): ArticleMention[] {
+  let prepared: PreparedArticle | null = null;
+  return mentionsPart(article, root, rules, () => (prepared ??= { article, ...prepareArticle(article, root) }));
+}
+
+/**
+ * The article's topics part, with the actor and topic rules alone. When the part is
+ * missing, the ACTOR tests see the actors found in each sentence: topics read the spans of
+ * the mentions, never their stance, so no stance rule is read (the part's key has none).
+ */
+export function articleTopics(article: RawArticle, root: string, rules: { actors: ActorRules; topicRules: TopicRules }): SentenceTopics[] {
+  return cachedPart(PARTS.topics, article, root, () => {
+    const p = { article, ...prepareArticle(article, root) };
+    const spans = p.segmented.sentences.flatMap((s) => findMentions(s.tokens, rules.actors, s.text, s.start).map((m) => ({ article: article.meta.id, sentence: s.index, start: m.start, end: m.end, actor: m.actor })));
+    return tagTopics([p], spans, rules.topicRules);
+  });
 }
 
 /**
@@ -109,7 +153,7 @@ export function fillParts(article: RawArticle, root: string, all: AllRules): boo
   if (!mentions && !topics && !framing) return true;
   // after a cue edit only the mentions part is missing, and nothing here reads its value
   if (!topics && !framing && storePartBytes(PARTS.mentions, article, root, (out) => retagBytesFromEarlier(article, root, all.rules, out))) return true;
-  const tagged = mentionsPart(article, root, all, prep);
+  const tagged = mentionsPart(article, root, all.rules, prep);
   if (topics) cachedPart(PARTS.topics, article, root, () => tagTopics([prep()], tagged, all.topicRules));
   if (framing) cachedPart(PARTS.framing, article, root, () => findLabelUses([prep()], tagged, all.framingRules));
   return true;

@@ -5,8 +5,10 @@
 // block start: the display text has one character per body character, so highlights
 // line up, and every mention carries its raw-file span.
 //
-// A pure function of the cleaned article, its mentions and topics (loaders/reader.ts
-// gathers them).
+// Two layers, each a pure function (loaders/reader.ts gathers what they read): the text
+// (body, topics, apparatus: readerText) and the stances (mentions and cues: readerStances).
+// The page loads them as two files, so a stance-rule edit rebuilds only the stance layer
+// of each article.
 import type { ArticleMention } from "./pipeline.ts";
 import type { TopicRules } from "./rules/topicRules.ts";
 import type { SentenceTopics } from "./topics.ts";
@@ -40,7 +42,7 @@ function isSameQuote(body: string, raw: string): boolean {
  * The raw-file pieces a body span comes from: one piece normally, several when cleaning
  * joined text across a line break or removed material ("Mos-" … notes … "cow").
  */
-export function rawPieces(clean: CleanArticle, start: number, end: number): Array<[number, number]> {
+export function rawPieces(clean: { body: string; rawOffsets: ArrayLike<number> }, start: number, end: number): Array<[number, number]> {
   const pieces: Array<[number, number]> = [];
   for (let i = start; i < end; i++) {
     const r = clean.rawOffsets[i];
@@ -51,8 +53,12 @@ export function rawPieces(clean: CleanArticle, start: number, end: number): Arra
   return pieces;
 }
 
-/** The reader's article body: everything the page shows that the rules decide, and the text itself. */
-export function readerView(clean: CleanArticle, raw: string, sentences: ReadonlyArray<{ paragraph: number }>, mentions: ArticleMention[], sentenceTopics: SentenceTopics[], topicRules: TopicRules) {
+/**
+ * The reader's text layer: the body block by block in the author's characters, each
+ * block's topics, the article's topic counts and the apparatus. Nothing here depends on
+ * the stance rules, so a cue edit leaves it as it is (the stance layer: readerStances).
+ */
+export function readerText(clean: CleanArticle, raw: string, sentences: ReadonlyArray<{ paragraph: number }>, sentenceTopics: SentenceTopics[], topicRules: TopicRules) {
   // topic tags: per sentence, shown on its paragraph, and counted for the article
   const topicLabel = new Map(topicRules.topics.map((t) => [t.id, t.label]));
   const topicCount = new Map<string, number>();
@@ -64,40 +70,40 @@ export function readerView(clean: CleanArticle, raw: string, sentences: Readonly
       topicsByParagraph.set(paragraph, (topicsByParagraph.get(paragraph) ?? new Set()).add(t.topic));
     }
   }
+  return {
+    topics: topicRules.topics.filter((t) => topicCount.has(t.id)).map((t) => ({ id: t.id, label: t.label, sentences: topicCount.get(t.id)! })),
+    blocks: clean.blocks.map((b, i) => ({
+      kind: b.kind,
+      topics: [...(topicsByParagraph.get(i) ?? [])].map((t) => topicLabel.get(t) ?? t),
+      start: b.start,
+      text: displayText(clean, raw, b.start, b.end),
+    })),
+    apparatus: clean.apparatus.map((a) => ({ kind: a.kind, text: a.text })),
+  };
+}
+
+/**
+ * The reader's stance layer: the mention counts, and each block's mentions (in the text
+ * layer's block order) with their stance, score, rules and cue spans, offsets relative
+ * to the block, and the raw-file pieces each comes from.
+ */
+export function readerStances(layout: Pick<CleanArticle, "body" | "blocks"> & { rawOffsets: ArrayLike<number> }, mentions: ArticleMention[]) {
+  const { blocks } = layout;
   // each mention filed under the block it lies in, in mention order: the blocks follow one
   // another without overlapping (loaders/clean.ts), so that is the last block starting at
   // or before the mention, if the mention ends within it (one pass, not one per block)
-  const inBlock: ArticleMention[][] = clean.blocks.map(() => []);
+  const inBlock: ArticleMention[][] = blocks.map(() => []);
   for (const m of mentions) {
     let lo = 0;
-    let hi = clean.blocks.length - 1;
+    let hi = blocks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (clean.blocks[mid].start <= m.start) lo = mid;
+      if (blocks[mid].start <= m.start) lo = mid;
       else hi = mid - 1;
     }
-    const b = clean.blocks[lo];
+    const b = blocks[lo];
     if (b && m.start >= b.start && m.end <= b.end) inBlock[lo].push(m);
   }
-  const blocks = clean.blocks.map((b, i) => ({
-    kind: b.kind,
-    topics: [...(topicsByParagraph.get(i) ?? [])].map((t) => topicLabel.get(t) ?? t),
-    start: b.start,
-    text: displayText(clean, raw, b.start, b.end),
-    mentions: inBlock[i]
-      .map((m) => ({
-        start: m.start - b.start,
-        end: m.end - b.start,
-        rawStart: m.rawStart,
-        rawEnd: m.rawEnd,
-        rawPieces: rawPieces(clean, m.start, m.end),
-        actor: m.actor,
-        stance: m.stance,
-        score: m.score,
-        rules: m.rules,
-        cues: m.cues.filter((c) => c.rule !== "sentence-tone" && c.start >= b.start && c.end <= b.end).map((c) => ({ start: c.start - b.start, end: c.end - b.start, rule: c.rule, role: c.role, weight: c.weight })),
-      })),
-  }));
   return {
     counts: {
       mentions: mentions.length,
@@ -105,10 +111,22 @@ export function readerView(clean: CleanArticle, raw: string, sentences: Readonly
       neutral: mentions.filter((m) => m.stance === "neutral").length,
       unfavorable: mentions.filter((m) => m.stance === "unfavorable").length,
     },
-    topics: topicRules.topics.filter((t) => topicCount.has(t.id)).map((t) => ({ id: t.id, label: t.label, sentences: topicCount.get(t.id)! })),
-    blocks,
-    apparatus: clean.apparatus.map((a) => ({ kind: a.kind, text: a.text })),
+    mentions: blocks.map((b, i) =>
+      inBlock[i].map((m) => ({
+        start: m.start - b.start,
+        end: m.end - b.start,
+        rawStart: m.rawStart,
+        rawEnd: m.rawEnd,
+        rawPieces: rawPieces(layout, m.start, m.end),
+        actor: m.actor,
+        stance: m.stance,
+        score: m.score,
+        rules: m.rules,
+        cues: m.cues.filter((c) => c.rule !== "sentence-tone" && c.start >= b.start && c.end <= b.end).map((c) => ({ start: c.start - b.start, end: c.end - b.start, rule: c.rule, role: c.role, weight: c.weight })),
+      })),
+    ),
   };
 }
 
-export type ReaderView = ReturnType<typeof readerView>;
+export type ReaderText = ReturnType<typeof readerText>;
+export type ReaderStances = ReturnType<typeof readerStances>;

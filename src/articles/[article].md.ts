@@ -20,13 +20,15 @@ import {articleView} from "../components/reader.js";
 \`\`\`
 
 \`\`\`js
-// The article's body in its original characters, with actor mentions, stance and cues.
+// The article's body in its original characters, and its actor mentions with stance and
+// cues: two files, so a stance-rule edit rebuilds only the second
 const article = FileAttachment(${JSON.stringify(`../data/articles/${meta.id}.json`)}).json();
+const stances = FileAttachment(${JSON.stringify(`../data/stances/${meta.id}.json`)}).json();
 \`\`\`
 
 
 \`\`\`js
-articleView(article)
+articleView(article, stances)
 \`\`\`
 `;
 });

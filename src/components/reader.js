@@ -10,9 +10,9 @@ function el(tag, props = {}, ...children) {
 }
 
 /** A block's text with mention and cue spans wrapped, each carrying its offsets. */
-function blockContent(block, actorLabel) {
+function blockContent(block, mentions, actorLabel) {
   const spans = [];
-  for (const m of block.mentions) {
+  for (const m of mentions) {
     spans.push({start: m.start, end: m.end, mention: m});
     for (const c of m.cues) spans.push({start: c.start, end: c.end, cue: c});
   }
@@ -49,10 +49,17 @@ function blockContent(block, actorLabel) {
   return out;
 }
 
-export function articleView(article) {
+/**
+ * The reader: `article` is the text layer (data/articles/<id>.json), `stances` the stance
+ * layer (data/stances/<id>.json): the mentions of each of the text's blocks, in order.
+ */
+export function articleView(article, stances) {
   const labels = new Map(article.actors.map((a) => [a.id, a.label]));
   const actorLabel = (id) => labels.get(id) ?? id;
-  const {meta, counts} = article;
+  const {meta} = article;
+  const {counts} = stances;
+  // both files come from the same cleaned text; if they ever disagree, say so, never misplace a mention
+  if (stances.mentions.length !== article.blocks.length) throw new Error(`the article's text (${article.blocks.length} blocks) and its stances (${stances.mentions.length}) are from different builds: rebuild`);
   const root = el("div", {className: "reader"});
 
   root.append(el("h1", {textContent: meta.title}));
@@ -82,14 +89,14 @@ export function articleView(article) {
   }
 
   const body = el("article", {className: "reader-body"});
-  for (const b of article.blocks) {
+  article.blocks.forEach((b, i) => {
     const tag = b.kind === "heading" ? "h2" : b.kind === "list-item" ? "li" : b.kind === "quote" ? "blockquote" : "p";
-    const node = el(tag, {}, ...blockContent(b, actorLabel));
+    const node = el(tag, {}, ...blockContent(b, stances.mentions[i], actorLabel));
     node.dataset.bodyStart = b.start;
     body.append(node);
     // a paragraph's topics, in the margin of the text
     if (b.topics?.length) body.append(el("div", {className: "paragraph-topics", textContent: b.topics.join(" · ")}));
-  }
+  });
   root.append(body);
 
   if (article.apparatus.length) {

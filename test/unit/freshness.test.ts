@@ -46,7 +46,8 @@ test("rebuilds follow every edit, recompute only what changed, and a failed buil
     const [edited, other] = ids;
     const mentionsBefore = dataFile(dir, "mentions");
     const articleBefore = dataFile(dir, `articles/${edited.id}`);
-    const otherBefore = dataFile(dir, `articles/${other.id}`);
+    const otherTextBefore = dataFile(dir, `articles/${other.id}`);
+    const otherStancesBefore = dataFile(dir, `stances/${other.id}`);
 
     // edit an article: one more sentence in its first paragraph that names two actors
     const file = join(dir, "data", "articles", edited.file);
@@ -68,9 +69,12 @@ test("rebuilds follow every edit, recompute only what changed, and a failed buil
     assert.notEqual(article, articleBefore);
     assert.match(article, /Azerbaijan praised Georgia/, "the edited article's page shows the new sentence");
     assert.ok(ran(second.log).includes(`/data/articles/${edited.id}.json`));
-    // a rule edit reaches every article page
-    assert.ok(ran(second.log).includes(`/data/articles/${other.id}.json`));
-    assert.notEqual(dataFile(dir, `articles/${other.id}`), otherBefore);
+    assert.ok(ran(second.log).includes(`/data/stances/${edited.id}.json`));
+    // a stance-rule edit reaches every article's stance layer, and no other article's text layer
+    assert.ok(ran(second.log).includes(`/data/stances/${other.id}.json`));
+    assert.notEqual(dataFile(dir, `stances/${other.id}`), otherStancesBefore);
+    assert.ok(!ran(second.log).includes(`/data/articles/${other.id}.json`), "the text layer reads no stance rule");
+    assert.equal(dataFile(dir, `articles/${other.id}`), otherTextBefore);
     // ... but not the page loaders, which read only the corpus description and the actor list
     assert.ok(ran(first.log).some((o) => /^\/articles\/.+\.md$/.test(o)), `page loaders ran in the first build: ${ran(first.log).join(", ")}`);
     assert.deepEqual(ran(second.log).filter((o) => o.endsWith(".md")), [], "no page loader runs again");
@@ -89,8 +93,10 @@ test("rebuilds follow every edit, recompute only what changed, and a failed buil
     const fourth = build(dir);
     assert.equal(fourth.status, 0, fourth.log.slice(-3000));
     assert.ok(ran(fourth.log).includes(`/data/articles/${edited.id}.json`));
+    assert.ok(ran(fourth.log).includes(`/data/stances/${edited.id}.json`));
     assert.ok(ran(fourth.log).includes("/data/mentions.json"));
     assert.ok(!ran(fourth.log).includes(`/data/articles/${other.id}.json`), "other articles' pages are reused");
+    assert.ok(!ran(fourth.log).includes(`/data/stances/${other.id}.json`), "... both layers");
 
     // a broken rule: the build stops with file, line and fix; dist/ keeps the last good build
     const index = readFileSync(join(dir, "dist", "index.html"), "utf8");

@@ -28,7 +28,7 @@ test("pre-run outputs equal the loader files run one by one; only missing output
     const paths = ["/actors/russia", "/articles/cradle-2022-iran-encircled"];
     const jobs = missingOutputs(src, out, paths);
     const targets = jobs.map((j) => j.target).sort();
-    for (const t of ["data/mentions.json", "data/actors/russia.json", "actors/russia.md", "data/articles/cradle-2022-iran-encircled.json", "articles/cradle-2022-iran-encircled.md"]) {
+    for (const t of ["data/mentions.json", "data/actors/russia.json", "actors/russia.md", "data/articles/cradle-2022-iran-encircled.json", "data/stances/cradle-2022-iran-encircled.json", "articles/cradle-2022-iran-encircled.md"]) {
       assert.ok(targets.includes(t), `${t} is among the outputs`);
     }
     assert.ok(!targets.some((t) => t.includes("/armenia")), "only the pages asked for");
@@ -39,6 +39,7 @@ test("pre-run outputs equal the loader files run one by one; only missing output
       ["data/actors/russia.json", "data/actors/[actor].json.ts", ["--actor=russia"]],
       ["actors/russia.md", "actors/[actor].md.ts", ["--actor=russia"]],
       ["data/articles/cradle-2022-iran-encircled.json", "data/articles/[article].json.ts", ["--article=cradle-2022-iran-encircled"]],
+      ["data/stances/cradle-2022-iran-encircled.json", "data/stances/[article].json.ts", ["--article=cradle-2022-iran-encircled"]],
     ] as const) {
       assert.equal(readFileSync(join(out, target), "utf8"), asFramework(root, join(src, loader), [...args]), target);
     }
@@ -49,10 +50,10 @@ test("pre-run outputs equal the loader files run one by one; only missing output
     rmSync(out, { recursive: true, force: true });
     const pages = ["/actors/russia", "/actors/iran", "/articles/cradle-2022-iran-encircled", "/articles/midstone-2023-karabakh-magnet"];
     const pageJobs = missingOutputs(src, out, pages).filter((j) => j.args.length > 0);
-    assert.equal(pageJobs.length, 8, "two pages of each of the four per-page loaders");
+    assert.equal(pageJobs.length, 10, "two pages of each of the five per-page loaders");
     const once = await prerunLoaders(root, src, pageJobs, 1);
-    assert.equal(once.outputs, 8);
-    assert.equal(once.imports, 4, "one module instance per loader in the one process");
+    assert.equal(once.outputs, 10);
+    assert.equal(once.imports, 5, "one module instance per loader in the one process");
     for (const j of pageJobs) assert.equal(readFileSync(j.output, "utf8"), asFramework(root, j.loader, j.args), j.target);
 
     // a bad rule: the loader that reads it fails, and so does the run

@@ -1,5 +1,7 @@
-// One article for the reader page, named by the route parameter (--article=<id>).
+// The reader's text layer of one article (--article=<id>): body, topics, apparatus.
+// reads: data/corpus.yaml data/articles data/rules/actors.yaml data/rules/topics.yaml
+// (no stance rule: a cue edit does not make 1,000 of these again; scripts/freshen.ts)
 import { emitPageJson, routeParam } from "../../../loaders/emit.ts";
-import { articleReader } from "../../../loaders/reader.ts";
+import { articleText } from "../../../loaders/reader.ts";
 
-emitPageJson(() => articleReader(routeParam("article")));
+emitPageJson(() => articleText(routeParam("article")));
