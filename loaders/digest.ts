@@ -13,6 +13,7 @@ import { outlineOf, outlineSentences, type Outline, type VocabularyEntry } from 
 import { cachedPart, partFiles, PARTS, storePartBytes } from "./partCache.ts";
 import { tagArticle, type ArticleMention, type PreparedArticle } from "./pipeline.ts";
 import { findMentions } from "./actors.ts";
+import { stampOf, unchanged, type FileStamp } from "./fileStamp.ts";
 import { loadActorRules, type ActorRules } from "./rules/actorRules.ts";
 import { loadRules } from "./rules/index.ts";
 import { retagFromEarlier, retagBytesFromEarlier } from "./retag.ts";
@@ -29,28 +30,35 @@ export interface AllRules {
 }
 
 const RULE_FILES = ["actors.yaml", "stance.yaml", "topics.yaml", "framing.yaml"];
-/** The last rules loaded from each set of rule files, with the files' bytes they came from. */
-const keptRules = new Map<string, { root: string; texts: Array<Buffer | null>; value: unknown }>();
+/** The last rules loaded from each set of rule files, with the files' stamps and bytes they came from. */
+const keptRules = new Map<string, { root: string; stamps: FileStamp[]; texts: Array<Buffer | null>; value: unknown }>();
 
 /**
  * `load()`, or its last result while `files` (under data/rules) have the same bytes: a
  * process that serves many pages (the pre-runner, the benchmark, a test) would otherwise
  * spend most of its time re-parsing the same YAML. The rules are only read downstream.
+ * Files whose stamps vouch for them are not even read again (loaders/fileStamp.ts).
  */
 function whileUnchanged<T>(root: string, files: string[], load: () => T): T {
+  const paths = files.map((f) => join(root, "data", "rules", f));
+  const stamps = paths.map(stampOf);
+  const memo = files.join("\0");
+  const last = keptRules.get(memo);
+  if (last?.root === root && stamps.every((s, i) => unchanged(last.stamps[i], s))) return last.value as T;
   // the files' bytes, compared as bytes (decoding and joining them cost 1 ms a call)
-  const texts = files.map((f) => {
+  const texts = paths.map((p) => {
     try {
-      return readFileSync(join(root, "data", "rules", f));
+      return readFileSync(p);
     } catch {
       return null; // the loaders report it with the file's name
     }
   });
-  const memo = files.join("\0");
-  const last = keptRules.get(memo);
-  if (last?.root === root && texts.every((t, i) => (t === null ? last.texts[i] === null : last.texts[i]?.equals(t)))) return last.value as T;
+  if (last?.root === root && texts.every((t, i) => (t === null ? last.texts[i] === null : last.texts[i]?.equals(t)))) {
+    last.stamps = stamps;
+    return last.value as T;
+  }
   const value = load();
-  keptRules.set(memo, { root, texts, value });
+  keptRules.set(memo, { root, stamps, texts, value });
   return value;
 }
 
