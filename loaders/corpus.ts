@@ -1,9 +1,9 @@
 // The corpus: data/corpus.yaml (groups, origins, one entry per article) and the article
 // texts in data/articles/. Everything a user can get wrong here (a typo in a field, an
 // unknown group, a missing or binary file) fails with the file, the line and what to fix.
-import { stampOf, unchanged, type FileStamp } from "./fileStamp.ts";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { stampOf, unchanged, type FileStamp } from "./fileStamp.ts";
 import { InputError } from "./inputError.ts";
 import { readYamlFile } from "./yamlFile.ts";
 import type { ArticleMeta, Corpus, RawArticle } from "./types.ts";
