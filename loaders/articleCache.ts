@@ -134,18 +134,7 @@ export function articleLayout(article: RawArticle, root = process.cwd()): Articl
   return fromCacheOrComputed<ArticleLayout>(
     article,
     root,
-    (e) => {
-      const rawOffsets = new Int32Array(e.bodyLength);
-      let filled = 0;
-      for (let r = 0; r < e.runs.length; r += 3) {
-        const [at, raw, n] = [e.runs[r], e.runs[r + 1], e.runs[r + 2]];
-        if (at !== filled || n <= 0 || at + n > e.bodyLength) throw new Error("bad runs");
-        for (let k = 0; k < n; k++) rawOffsets[at + k] = raw + k;
-        filled += n;
-      }
-      if (filled !== e.bodyLength) throw new Error("runs do not cover the body");
-      return { body: e.body(), blocks: decodeBlocks(e), rawOffsets };
-    },
+    (e) => ({ body: e.body(), blocks: decodeBlocks(e), rawOffsets: offsetsFromRuns(e.runs, new Int32Array(e.bodyLength)) }),
     ({ clean }) => ({ body: clean.body, blocks: clean.blocks, rawOffsets: clean.rawOffsets }),
   );
 }
@@ -349,16 +338,21 @@ const endianness = () => (byteOrder ??= new Uint8Array(new Uint32Array([1]).buff
 /** The cleaned article of an entry: its body, raw offsets, blocks and apparatus. */
 function decodeClean(e: Entry, id: string): CleanArticle {
   const body = e.body();
-  const rawOffsets = new Array<number>(body.length);
+  const rawOffsets = offsetsFromRuns(e.runs, new Array<number>(body.length));
+  return { id, body, rawOffsets, blocks: decodeBlocks(e), apparatus: e.apparatus };
+}
+
+/** `out` (as long as the body) filled with each body character's raw offset, from the runs; throws on runs that do not tile it. */
+function offsetsFromRuns<T extends { length: number; [i: number]: number }>(runs: Int32Array, out: T): T {
   let filled = 0;
-  for (let r = 0; r < e.runs.length; r += 3) {
-    const [at, raw, n] = [e.runs[r], e.runs[r + 1], e.runs[r + 2]];
-    if (at !== filled || n <= 0) throw new Error("bad runs");
-    for (let k = 0; k < n; k++) rawOffsets[at + k] = raw + k;
+  for (let r = 0; r < runs.length; r += 3) {
+    const [at, raw, n] = [runs[r], runs[r + 1], runs[r + 2]];
+    if (at !== filled || n <= 0 || at + n > out.length) throw new Error("bad runs");
+    for (let k = 0; k < n; k++) out[at + k] = raw + k;
     filled += n;
   }
-  if (filled !== body.length) throw new Error("runs do not cover the body");
-  return { id, body, rawOffsets, blocks: decodeBlocks(e), apparatus: e.apparatus };
+  if (filled !== out.length) throw new Error("runs do not cover the body");
+  return out;
 }
 
 function decodeBlocks(e: Entry): Block[] {

@@ -119,7 +119,7 @@ export function articlePart<K extends keyof ArticleParts>(article: RawArticle, r
   return get[part]() as ArticleParts[K];
 }
 
-/** The mentions and topics parts alone (the reader's page shows nothing else of the parts). */
+/** The mentions and topics parts alone (the actor index and the evidence read nothing else of the parts). */
 export function mentionsAndTopics(article: RawArticle, root: string, all: AllRules): Pick<ArticleParts, "mentions" | "topics"> {
   let prepared: PreparedArticle | null = null;
   const prep = () => (prepared ??= { article, ...prepareArticle(article, root) });
