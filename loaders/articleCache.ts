@@ -150,18 +150,22 @@ export interface SomeSentences {
 }
 
 /**
- * The sentences of the article with a token whose lower-case or base form `wanted`
- * accepts, the others counted but not decoded: for re-tagging after a cue edit
- * (loaders/retag.ts), which tags a tenth of the sentences again and spent most of its time
- * decoding the tokens of the rest. Each such sentence is what `prepareArticle` gives. From
- * the cache, or prepared in full (and stored) and filtered.
+ * The sentences of the article numbered in `also` or with a token whose lower-case or base
+ * form `wanted` accepts, the others counted but not decoded: for re-tagging after a cue
+ * edit (loaders/retag.ts), which tags a tenth of the sentences again and spent most of its
+ * time decoding the tokens of the rest. Each such sentence is what `prepareArticle` gives.
+ * From the cache, or prepared in full (and stored) and filtered.
  */
-export function preparedWhere(article: RawArticle, root: string, wanted: (lower: string, base: string) => boolean): SomeSentences {
+export function preparedWhere(article: RawArticle, root: string, wanted: (lower: string, base: string) => boolean, also: ReadonlySet<number> = new Set()): SomeSentences {
   return fromCacheOrComputed(
     article,
     root,
-    (e) => decodeWhere(e, wanted),
-    ({ clean, segmented }) => ({ rawOffsets: clean.rawOffsets, count: segmented.sentences.length, sentences: segmented.sentences.filter((s) => s.tokens.some((t) => wanted(t.lower, t.base))) }),
+    (e) => decodeWhere(e, wanted, also),
+    ({ clean, segmented }) => ({
+      rawOffsets: clean.rawOffsets,
+      count: segmented.sentences.length,
+      sentences: segmented.sentences.filter((s) => also.has(s.index) || s.tokens.some((t) => wanted(t.lower, t.base))),
+    }),
   );
 }
 
@@ -435,7 +439,7 @@ function decode(e: Entry, id: string): Prepared {
   return { clean, segmented: { id, paragraphs, sentences } };
 }
 
-function decodeWhere(e: Entry, wanted: (lower: string, base: string) => boolean): SomeSentences {
+function decodeWhere(e: Entry, wanted: (lower: string, base: string) => boolean, also: ReadonlySet<number>): SomeSentences {
   // copied: the entry's numbers are only valid until the next entry is read
   const rawOffsets = rawOffsetsOf(e.runs.slice(), e.bodyLength);
   const forms = decodeForms(e);
@@ -444,7 +448,8 @@ function decodeWhere(e: Entry, wanted: (lower: string, base: string) => boolean)
   const sentences: Sentence[] = [];
   let count = 0;
   for (let i = 0; i < e.sentences.length; i += 5) {
-    const s = sentenceAt(e, forms, i, count++, e.body, hit);
+    const index = count++;
+    const s = sentenceAt(e, forms, i, index, e.body, also.has(index) ? undefined : hit);
     if (s) sentences.push(s);
   }
   return { rawOffsets, count, sentences };

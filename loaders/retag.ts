@@ -2,11 +2,13 @@
 // a tag, change one cue in stance.yaml, rebuild. Every article's mentions part is then out
 // of date (its key covers stance.yaml), but a cue can only change the sentences it can
 // match in: a sentence holding none of the words the edited cues start on (before or after
-// the edit) tags exactly as it did. So when the previous version of an article's mentions
-// part is still cached, only the sentences within the edit's reach are tagged again and the
-// others' mentions are kept. Anything the reach cannot bound re-tags the whole article:
-// changed settings or lexicons, a different actors.yaml or tagging code, cues reordered, or
-// a pattern that may start on any token. A sentence is tagged on its own tokens alone
+// the edit) tags exactly as it did. A cue whose weights alone changed reaches fewer still:
+// only the sentences where it gave some mention evidence in the role reweighted (see
+// `weightsOnly`). So when the previous version of an article's mentions part is still
+// cached, only the sentences within the edit's reach are tagged again and the others'
+// mentions are kept. Anything the reach cannot bound re-tags the whole article: changed
+// settings or lexicons, a different actors.yaml or tagging code, cues reordered, or a
+// pattern that may start on any token. A sentence is tagged on its own tokens alone
 // (loaders/pipeline.ts tagArticleSentence), which is what makes this exact; the unit test
 // compares it with a full re-tag after several kinds of edit.
 //
@@ -18,6 +20,7 @@ import { articleKey, preparedWhere } from "./articleCache.ts";
 import { partPath, partsDir, partStats, partVersion, PARTS, readPartBytes, TAGGING_CODE, type PartSpec, type PartWriter } from "./partCache.ts";
 import { tagArticleSentence, type ArticleMention, type ArticleOfSentence, type PreparedArticle } from "./pipeline.ts";
 import { parseStanceRules, type CompiledCue, type StanceRules } from "./rules/stanceRules.ts";
+import type { Role } from "./stance.ts";
 import type { Rules } from "./tagText.ts";
 import type { RawArticle, Sentence } from "./types.ts";
 
@@ -30,6 +33,17 @@ const EARLIER_VERSIONS = 4;
 interface RulesRecord {
   base: string;
   stance: string;
+}
+
+/** The sentences a stance-rule edit can change: outside them every mention tags as it did. */
+export interface Reach {
+  /** a sentence with a token of one of these forms (lower-case or base) */
+  words: Set<string>;
+  /**
+   * cue id -> roles: a sentence where an earlier mention has evidence from that cue in one
+   * of those roles (the cues whose weights alone changed)
+   */
+  fired: Map<string, Set<Role>>;
 }
 
 /** The words a cue can start a match on; null when one of its patterns may start on any token. */
@@ -48,29 +62,83 @@ const cueText = ({ line: _line, patterns: _patterns, single: _single, ...def }: 
 const lexiconText = (l: StanceRules["lexicon"]) => JSON.stringify(Object.entries(l).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()]));
 
 /**
- * The words whose sentences an edit of the stance rules from `before` to `after` can
- * change (a sentence with none of them, as a token's lower-case or base form, tags the
- * same); null when the edit may change any sentence.
+ * The roles whose weight an edit of a cue changed, when that is all it changed; null for
+ * any other edit. Tagging reads a role's weight (loaders/stance.ts) only for whether it is
+ * set, zero or negative, and otherwise only adds it (scaled) to the evidence of the
+ * mention the cue reaches in that role, which the mention keeps among its cues. So with
+ * each weight still set, of the same sign and non-zero, a sentence where the cue gave no
+ * mention evidence in a reweighted role tags exactly as it did. `if_negated` is read only
+ * for whether it is set, and then replaces the weight of either role.
  */
-export function editReach(before: StanceRules, after: StanceRules): Set<string> | null {
+export function weightsOnly(was: CompiledCue, now: CompiledCue): Role[] | null {
+  const rest = ({ agent: _agent, patient: _patient, if_negated: _ifNegated, ...def }: CompiledCue) => cueText(def as CompiledCue);
+  if (rest(was) !== rest(now)) return null;
+  const roles = new Set<Role>();
+  for (const role of ["agent", "patient"] as const) {
+    const a = was[role];
+    const b = now[role];
+    if (a === b) continue;
+    if (a === undefined || b === undefined || Math.sign(a) !== Math.sign(b)) return null;
+    roles.add(role);
+  }
+  if (was.if_negated !== now.if_negated) {
+    if (was.if_negated === undefined || now.if_negated === undefined) return null;
+    roles.add("agent").add("patient");
+  }
+  return [...roles];
+}
+
+/**
+ * What an edit of the stance rules from `before` to `after` can change (see `Reach`); null
+ * when the edit may change any sentence.
+ */
+export function editReach(before: StanceRules, after: StanceRules): Reach | null {
   if (JSON.stringify(before.settings) !== JSON.stringify(after.settings)) return null;
   if (lexiconText(before.lexicon) !== lexiconText(after.lexicon)) return null;
   const was = new Map(before.cues.map((c) => [c.id, c]));
   const now = new Map(after.cues.map((c) => [c.id, c]));
   const changed = new Set([...was.keys(), ...now.keys()].filter((id) => !was.has(id) || !now.has(id) || cueText(was.get(id)!) !== cueText(now.get(id)!)));
+  // a cue reweighted in its place among the others (which decides which cue a shared word
+  // finds first) hits where it did
+  const fired = new Map<string, Set<Role>>();
+  const ids = (r: StanceRules) => r.cues.map((c) => c.id).join("\u0000");
+  if (ids(before) === ids(after))
+    for (const id of changed) {
+      const roles = was.has(id) && now.has(id) ? weightsOnly(was.get(id)!, now.get(id)!) : null;
+      if (roles) fired.set(id, new Set(roles));
+    }
+  for (const id of fired.keys()) changed.delete(id);
   // a word shared by two cues finds them in file order: the unchanged cues keep theirs
   const order = (r: StanceRules) => r.cues.filter((c) => !changed.has(c.id)).map((c) => c.id).join("\u0000");
   if (order(before) !== order(after)) return null;
-  const reach = new Set<string>();
+  const words = new Set<string>();
   for (const id of changed) {
     for (const cue of [was.get(id), now.get(id)]) {
       if (!cue) continue;
-      const words = cueAnchors(cue);
-      if (!words) return null;
-      for (const w of words) reach.add(w);
+      const anchors = cueAnchors(cue);
+      if (!anchors) return null;
+      for (const w of anchors) words.add(w);
     }
   }
-  return reach;
+  return { words, fired };
+}
+
+/** Whether a token's form is one of the reach's words. */
+const holdsWord = (reach: Reach) => (lower: string, base: string) => reach.words.has(lower) || reach.words.has(base);
+
+/** The sentences where one of `previous` (the article's mentions under the earlier rules) has evidence from a reweighted cue role. */
+export function firedSentences(previous: readonly ArticleMention[], reach: Reach): Set<number> {
+  const out = new Set<number>();
+  if (reach.fired.size === 0) return out;
+  for (const m of previous) if (m.cues.some((c) => reach.fired.get(c.rule)?.has(c.role as Role))) out.add(m.sentence);
+  return out;
+}
+
+/** The sentences of an article within `reach`, given its mentions under the earlier rules. */
+export function sentencesWithin(p: PreparedArticle, previous: readonly ArticleMention[], reach: Reach): Sentence[] {
+  const fired = firedSentences(previous, reach);
+  const word = holdsWord(reach);
+  return p.segmented.sentences.filter((s) => fired.has(s.index) || s.tokens.some((t) => word(t.lower, t.base)));
 }
 
 /**
@@ -78,9 +146,8 @@ export function editReach(before: StanceRules, after: StanceRules): Set<string> 
  * taken from `previous` (the same article's mentions under the earlier rules); null if
  * `previous` does not line up with the article's sentences.
  */
-export function retagWithin(p: PreparedArticle, rules: Rules, previous: ArticleMention[], reach: Set<string>): ArticleMention[] | null {
-  const within = p.segmented.sentences.filter((s) => s.tokens.some((t) => reach.has(t.lower) || reach.has(t.base)));
-  return retagSentences(p, p.segmented.sentences.length, within, rules, previous, (m) => m.sentence, (m) => m);
+export function retagWithin(p: PreparedArticle, rules: Rules, previous: ArticleMention[], reach: Reach): ArticleMention[] | null {
+  return retagSentences(p, p.segmented.sentences.length, sentencesWithin(p, previous, reach), rules, previous, (m) => m.sentence, (m) => m);
 }
 
 /**
@@ -114,7 +181,7 @@ function retagSentences<T>(p: ArticleOfSentence, count: number, within: Sentence
 /** An earlier version of the mentions part, and what the edit since can change (null: any sentence). */
 export interface Earlier {
   version: string;
-  reach: Set<string> | null;
+  reach: Reach | null;
 }
 let earlierMemo: { key: string; list: Earlier[] } | null = null;
 
@@ -216,7 +283,7 @@ export function retagBytesFromEarlier(article: RawArticle, root: string, rules: 
     const reach = earlier.reach;
     const previous = reach && mentionRanges(bytes, basename(file, ".json"), article.meta.id);
     if (!reach || !previous) return false;
-    const some = preparedWhere(article, root, (lower, base) => reach.has(lower) || reach.has(base));
+    const some = preparedWhere(article, root, holdsWord(reach), firedRanges(bytes, previous, reach));
     const p = { article, clean: { rawOffsets: some.rawOffsets } };
     const merged = retagSentences<MentionRange | string>(p, some.count, some.sentences, rules, previous, (m) => (m as MentionRange).sentence, (m) => JSON.stringify(m));
     if (!merged) return false;
@@ -284,6 +351,25 @@ export function mentionRanges(bytes: Buffer, key: string, id: string): MentionRa
     if (stop === end) return out;
     at = stop + 1;
   }
+}
+
+/**
+ * `firedSentences` over a mentions part's bytes and its mentions' ranges: each mention's
+ * cues are written as JSON.stringify writes pipeline.ts's objects, `{"rule":...,"role":...,`
+ * first (never inside a JSON string, where a quote is escaped).
+ */
+export function firedRanges(bytes: Buffer, ranges: readonly MentionRange[], reach: Reach): Set<number> {
+  const out = new Set<number>();
+  for (const [id, roles] of reach.fired)
+    for (const role of roles) {
+      const needle = Buffer.from(`{"rule":${JSON.stringify(id)},"role":${JSON.stringify(role)},`);
+      let r = 0;
+      for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + needle.length)) {
+        while (r < ranges.length && ranges[r].end <= at) r++;
+        if (r < ranges.length && ranges[r].start <= at) out.add(ranges[r].sentence);
+      }
+    }
+  return out;
 }
 
 /** Removes the records of every mentions version but the current one (after a build's parts are pruned). */

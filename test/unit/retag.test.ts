@@ -1,16 +1,18 @@
 // After a cue edit only the sentences the edit can reach are tagged again (loaders/retag.ts):
 // the result must equal tagging every sentence under the new rules, for every kind of cue
-// edit an analyst makes, and an edit the reach cannot bound must re-tag everything.
+// edit an analyst makes, and an edit the reach cannot bound must re-tag everything. A
+// weight edit reaches only the sentences where the cue gave evidence in that role.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { prepareArticle } from "../../loaders/articleCache.ts";
 import { prepareArticles, tagArticle } from "../../loaders/pipeline.ts";
 import { loadRules } from "../../loaders/rules/index.ts";
 import { parseStanceRules } from "../../loaders/rules/stanceRules.ts";
-import { editReach, mentionRanges, retagWithin } from "../../loaders/retag.ts";
+import { cueAnchors, editReach, firedRanges, firedSentences, mentionRanges, retagWithin, sentencesWithin, type Reach } from "../../loaders/retag.ts";
 import { writeSyntheticCorpus } from "../../loaders/bench/synthetic.ts";
 import type { Rules } from "../../loaders/tagText.ts";
 import { uncached } from "./uncached.ts";
@@ -36,7 +38,16 @@ const EDITS: Record<string, string> = {
   "a word added to a cue": stanceText.replace("words: [aggression, ", "words: [aggression, talks, "),
   "a pattern changed": stanceText.replace("{LOWER: {IN: [attack, strike, assault, combat, kamikaze, bomber, bombers]}}", "{LOWER: {IN: [attack, strike, assault, combat, kamikaze, bomber, bombers, military]}}"),
   "a cue renamed": stanceText.replace("- id: attacks\n", "- id: violent-attacks\n"),
+  "a patient weight nudged": stanceText.replace("    patient: -0.45\n", "    patient: -0.6\n"),
+  "both weights of a cue nudged": stanceText.replace("    agent: -0.9\n    patient: 0.1\n", "    agent: -0.7\n    patient: 0.3\n"),
+  "an if_negated weight changed": stanceText.replace("    if_negated: -0.25\n", "    if_negated: -0.6\n"),
+  "a weight nudged and a word added to another cue": nudged.replace("words: [atrocity, ", "words: [atrocity, talks, "),
+  "a weight's sign flipped": stanceText.replace("    patient: -0.45\n", "    patient: 0.3\n"),
+  "a weight set to zero": stanceText.replace("    patient: -0.45\n", "    patient: 0\n"),
+  "a weight removed": stanceText.replace("    agent: -0.9\n    patient: 0.1\n", "    patient: 0.1\n"),
 };
+/** The edits that change weights alone, each still set, of the same sign and non-zero: they reach by the evidence given. */
+const REWEIGHTED = ["a weight nudged", "a patient weight nudged", "both weights of a cue nudged", "an if_negated weight changed"];
 
 test("each test edit changes the rules file", () => {
   for (const [name, text] of Object.entries(EDITS)) assert.notEqual(text, stanceText, name);
@@ -47,7 +58,8 @@ test("re-tagging the reach of a cue edit equals re-tagging every sentence", () =
   for (const [name, text] of Object.entries(EDITS)) {
     const after = withStance(text);
     const reach = editReach(before.stance, after.stance);
-    assert.ok(reach && reach.size > 0, `${name}: bounded`);
+    assert.ok(reach && reach.words.size + reach.fired.size > 0, `${name}: bounded`);
+    assert.equal(reach.words.size === 0, REWEIGHTED.includes(name), `${name}: ${REWEIGHTED.includes(name) ? "no" : "some"} words reached`);
     let kept = 0;
     let sentences = 0;
     let changed = 0;
@@ -57,12 +69,74 @@ test("re-tagging the reach of a cue edit equals re-tagging every sentence", () =
       const partial = retagWithin(p, after, previous, reach);
       assert.deepEqual(partial, full, `${name}: ${p.article.meta.id}`);
       sentences += p.segmented.sentences.length;
-      kept += p.segmented.sentences.filter((s) => !s.tokens.some((t) => reach.has(t.lower) || reach.has(t.base))).length;
+      kept += p.segmented.sentences.length - sentencesWithin(p, previous, reach).length;
       if (JSON.stringify(full) !== JSON.stringify(previous)) changed++;
     }
     assert.ok(kept > sentences / 2, `${name}: most sentences kept (${kept} of ${sentences})`);
     if (name !== "a cue renamed" && name !== "a pattern changed") assert.ok(changed > 0, `${name}: the edit changes some article's tags`);
   }
+});
+
+test("a weight edit reaches the sentences where the cue gave evidence in that role, fewer than those holding its words", () => {
+  const before = withStance(stanceText);
+  const reach = editReach(before.stance, withStance(EDITS["a weight nudged"]).stance)!;
+  assert.deepEqual([...reach.fired].map(([id, roles]) => [id, [...roles]]), [["aggressor", ["agent"]]]);
+  const words = cueAnchors(before.stance.cues.find((c) => c.id === "aggressor")!)!;
+  let fired = 0;
+  let holding = 0;
+  for (const p of prepared) {
+    const previous = tagArticle(p, before);
+    const within = sentencesWithin(p, previous, reach);
+    for (const s of within) assert.ok(previous.some((m) => m.sentence === s.index && m.cues.some((c) => c.rule === "aggressor" && c.role === "agent")), `${p.article.meta.id} ${s.index}`);
+    fired += within.length;
+    holding += p.segmented.sentences.filter((s) => s.tokens.some((t) => words.has(t.lower) || words.has(t.base))).length;
+  }
+  assert.ok(fired > 0 && fired < holding, `${fired} sentences with the cue's evidence, ${holding} with its words`);
+});
+
+test("a weight whose sign flips or that becomes zero reaches by words: another cue's role can turn on it", () => {
+  // "condemned the aggression": a word of a cue with a negative patient weight alone before
+  // the noun of a cue with a negative agent weight says its subject judges, not commits, it
+  // (loaders/stance.ts judgedObject). With that weight flipped or zero, Russia is the
+  // aggressor, though no mention had evidence from "condemned" before.
+  const article = { meta: { ...prepared[0].article.meta, id: "judged" }, raw: "Russia condemned the aggression.\n\nArmenia welcomed the talks.\n" };
+  const p = { article, ...uncached(() => prepareArticle(article)) };
+  const before = withStance(stanceText);
+  const previous = tagArticle(p, before);
+  for (const name of ["a weight's sign flipped", "a weight set to zero"]) {
+    const after = withStance(EDITS[name]);
+    const full = tagArticle(p, after);
+    assert.notDeepEqual(full.map((m) => m.cues), previous.map((m) => m.cues), `${name}: the sentence tags otherwise`);
+    assert.deepEqual(retagWithin(p, after, previous, editReach(before.stance, after.stance)!), full, name);
+  }
+});
+
+test("the sentences a reweighted cue fired in are found in a mentions part's bytes as in its mentions", () => {
+  const rules = withStance(stanceText);
+  const used = new Set<string>();
+  for (const p of prepared) for (const m of tagArticle(p, rules)) for (const c of m.cues) used.add(`${c.rule}\u0000${c.role}`);
+  const pairs = [...used].map((u) => u.split("\u0000"));
+  assert.ok(pairs.length > 5);
+  const reaches: Reach[] = [
+    ...pairs.slice(0, 12).map(([id, role]): Reach => ({ words: new Set(), fired: new Map([[id, new Set([role as "agent" | "patient"])]]) })),
+    { words: new Set(), fired: new Map(pairs.map(([id]) => [id, new Set(["agent", "patient"] as const)])) },
+  ];
+  let found = 0;
+  for (const p of prepared) {
+    const mentions = tagArticle(p, rules);
+    // a mention whose text holds what starts a cue
+    const odd = { ...mentions[0], sentence: 99, text: `a {"rule":${JSON.stringify(pairs[0][0])},"role":"${pairs[0][1]}", here` };
+    for (const value of [mentions, [...mentions, odd]]) {
+      const bytes = Buffer.from(JSON.stringify({ key: "k1", value }));
+      const ranges = mentionRanges(bytes, "k1", p.article.meta.id)!;
+      for (const reach of reaches) {
+        const expected = firedSentences(value, reach);
+        assert.deepEqual(firedRanges(bytes, ranges, reach), expected, p.article.meta.id);
+        found += expected.size;
+      }
+    }
+  }
+  assert.ok(found > 50, `${found}`);
 });
 
 test("edits the reach cannot bound re-tag everything", () => {
