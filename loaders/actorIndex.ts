@@ -27,11 +27,12 @@ import { EvidenceTally, mentionEvidence } from "./evidence.ts";
 import { hashSources, whileHolding, writeIndexDir } from "./indexDir.ts";
 import { InputError } from "./inputError.ts";
 import { outlineSentences } from "./outline.ts";
+import { fileStanceLayer, pruneStanceLayers } from "./reader.ts";
 import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import { ruleUsage, RuleUsageTally } from "./ruleUsage.ts";
 import type { SentenceTopics } from "./topics.ts";
-import type { ArticleMeta, Corpus } from "./types.ts";
+import type { ArticleMeta, Corpus, RawArticle } from "./types.ts";
 
 const EVIDENCE_FILE = "@evidence.json";
 const RULE_USAGE_FILE = "@rule-usage.json";
@@ -116,7 +117,7 @@ function fileEveryMention(
   corpus: Corpus,
   root: string,
   all: AllRules,
-  each: (meta: ArticleMeta, mentions: ArticleMention[], topics: SentenceTopics[], sentences: SentenceText[], topicsOf: (sentence: number) => readonly string[]) => void,
+  each: (meta: ArticleMeta, mentions: ArticleMention[], topics: SentenceTopics[], sentences: SentenceText[], topicsOf: (sentence: number) => readonly string[], article: RawArticle) => void,
   indexed?: Iterator<SentenceText[]>,
 ): void {
   for (const meta of corpus.articles) {
@@ -135,26 +136,35 @@ function fileEveryMention(
     }
     const { mentions, topics } = parts;
     let topicsOf: Map<number, string[]> | null = null;
-    each(meta, mentions, topics, sentences, (sentence) => (topicsOf ??= new Map(topics.map((t) => [t.sentence, t.topics.map((x) => x.topic)]))).get(sentence) ?? []);
+    each(meta, mentions, topics, sentences, (sentence) => (topicsOf ??= new Map(topics.map((t) => [t.sentence, t.topics.map((x) => x.topic)]))).get(sentence) ?? [], article);
   }
 }
 
-/** Every output of the index from one pass over the corpus, one file each (each actor's page's bootstraps computed as it is written). */
+/**
+ * Every output of the index from one pass over the corpus, one file each (each actor's
+ * page's bootstraps computed as it is written), and each article's stance layer
+ * (loaders/reader.ts): this pass reads every article's mentions, which the thousand
+ * stance layer loaders would otherwise each read again.
+ */
 function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string, sentences: Iterator<SentenceText[]>): void {
   const pages = emptyPages(corpus, all, all.rules.actors.actors.map((a) => a.id));
   const evidence = new EvidenceTally();
   const usage = new RuleUsageTally();
+  const layers = new Set<string>();
   fileEveryMention(
     corpus,
     root,
     all,
-    (meta, mentions, topics, text, topicsOf) => {
+    (meta, mentions, topics, text, topicsOf, article) => {
       addToPages(pages, meta, mentions, text, topicsOf);
       evidence.add(meta, mentions);
       usage.add(meta, mentions, topics);
+      const layer = fileStanceLayer(article, mentions, root);
+      if (layer) layers.add(layer);
     },
     sentences,
   );
+  pruneStanceLayers(layers, root);
   const quoted = sentencesOf(corpus, root);
   writeIndexDir(dir, [], (put) => {
     for (const [id, page] of pages) put(`${encodeURIComponent(id)}.json`, JSON.stringify(page.page()));

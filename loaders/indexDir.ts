@@ -3,7 +3,7 @@
 // loaders never read half an index, with each file's lines buffered and appended in
 // chunks, so memory stays flat; once in place, older indexes beside it are removed. A lock
 // (whileHolding) keeps two processes from computing the same directory at once.
-import type { Hash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -121,6 +121,18 @@ const OWN_CODE = (f: string) => f.endsWith(".ts") && !f.startsWith(join(LOADERS,
 export function hashSources(h: Hash, root: string, { rules }: { rules: boolean }): void {
   const files = [join(root, "data", "corpus.yaml"), ...(rules ? listFiles(join(root, "data", "rules")) : []), ...listFiles(LOADERS).filter(OWN_CODE)];
   for (const f of files) h.update(f.startsWith(LOADERS) ? f.slice(LOADERS.length) : f.slice(root.length)).update("\0").update(readFileSync(f)).update("\0");
+}
+
+let ownCode: string | null = null;
+/**
+ * The hash of the code under loaders/ as hashSources reads it, once per process (as
+ * partVersion reads the parts' code): for a key computed for each of a thousand outputs.
+ */
+export function codeVersion(): string {
+  if (ownCode) return ownCode;
+  const h = createHash("sha256");
+  for (const f of listFiles(LOADERS).filter(OWN_CODE)) h.update(f.slice(LOADERS.length)).update("\0").update(readFileSync(f)).update("\0");
+  return (ownCode = h.digest("hex"));
 }
 
 function listFiles(dir: string): string[] {

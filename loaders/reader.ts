@@ -10,12 +10,28 @@
 // So after a stance-rule edit only the stance layer of each article is made again
 // (scripts/freshen.ts follows each loader's declared reads). Both come from the same
 // cached parts the corpus-wide tables read, so the reader agrees with them.
+//
+// The stance layers are also filed by the actor index (loaders/actorIndex.ts), which reads
+// every article's mentions anyway, so that after a stance-rule edit the thousand stance
+// layer loaders read a file each instead of each parsing an article's mentions again:
+//
+//   .cache/stances/<key>.json   one article's stance layer, as its loader emits it
+//
+// keyed by the article's mentions part (its cache name stands for the article, the actor
+// and stance rules and the tagging code) and the code under loaders/. A layer not filed
+// (yet) is computed as before.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { articleLayout, cleanedArticle } from "./articleCache.ts";
 import { loadCorpus, readArticle } from "./corpus.ts";
 import { articleMentions, articleTopics, loadStanceRuleSet, loadTopicRuleSet } from "./digest.ts";
+import { codeVersion } from "./indexDir.ts";
 import { InputError } from "./inputError.ts";
+import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
+import type { ArticleMention } from "./pipeline.ts";
 import { readerStances, readerText } from "./readerView.ts";
-import type { RawArticle } from "./types.ts";
+import type { ArticleMeta, RawArticle } from "./types.ts";
 
 function articleOf(id: string, root: string): { article: RawArticle; corpus: ReturnType<typeof loadCorpus> } {
   const corpus = loadCorpus(root);
@@ -42,6 +58,61 @@ export function articleText(id: string, root = process.cwd()) {
 export function articleStances(id: string, root = process.cwd()) {
   const { article } = articleOf(id, root);
   return readerStances(articleLayout(article, root), articleMentions(article, root, loadStanceRuleSet(root)));
+}
+
+/** Where the stance layer of the article `meta` names is filed, for its mentions part as it is now; null with caching off. */
+function filedLayer(meta: ArticleMeta, root: string): string | null {
+  const parts = partsDir(root);
+  if (!parts) return null;
+  const key = createHash("sha256").update("stance-layer\0").update(basename(currentPartFiles(meta, root, [PARTS.mentions])[0])).update("\0").update(codeVersion()).digest("hex").slice(0, 40);
+  return join(parts, "..", "stances", `${key}.json`);
+}
+
+/** The stance layer of article `id` as JSON text: filed by the actor index, or computed. */
+export function stanceLayerJson(id: string, root = process.cwd()): string {
+  const meta = loadCorpus(root).articles.find((a) => a.id === id);
+  const file = meta && filedLayer(meta, root);
+  if (file)
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      // not filed: computed below
+    }
+  return JSON.stringify(articleStances(id, root));
+}
+
+/**
+ * Files the stance layer of `article`, whose mentions part holds `mentions` (the actor
+ * index's pass, loaders/actorIndex.ts), and returns where; written to a temporary file
+ * renamed into place, so a loader never reads half of one.
+ */
+export function fileStanceLayer(article: RawArticle, mentions: ArticleMention[], root: string): string | null {
+  const file = filedLayer(article.meta, root);
+  if (!file) return null;
+  try {
+    mkdirSync(join(file, ".."), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(readerStances(articleLayout(article, root), mentions)));
+    renameSync(tmp, file);
+  } catch (e) {
+    // a read-only checkout: each loader computes its layer
+    process.stderr.write(`note: stance layer not filed (${(e as Error).message})\n`);
+  }
+  return file;
+}
+
+/** Removes the filed stance layers but `keep` (those of the corpus and rules as they are now). */
+export function pruneStanceLayers(keep: Set<string>, root: string): void {
+  const parts = partsDir(root);
+  if (!parts) return;
+  const dir = join(parts, "..", "stances");
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const f of entries) if (/^[0-9a-f]{40}\.json$/.test(f) && !keep.has(join(dir, f))) rmSync(join(dir, f), { force: true });
 }
 
 /** Both layers as one article, each block with its mentions: what the page shows (for tests and tools). */

@@ -3,10 +3,15 @@
 // page did, so each shortcut is checked against the plain computation.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { actorPageJson } from "../../loaders/actorIndex.ts";
 import { cleanedArticle, prepareArticle } from "../../loaders/articleCache.ts";
 import { loadCorpus, readArticle } from "../../loaders/corpus.ts";
 import { articleMentions, articlePart, articleTopics, loadAllRules, loadStanceRuleSet, loadTopicRuleSet } from "../../loaders/digest.ts";
-import { articleStances, articleText } from "../../loaders/reader.ts";
+import { articleStances, articleText, stanceLayerJson } from "../../loaders/reader.ts";
 import { readerStances } from "../../loaders/readerView.ts";
 import { tagTopics } from "../../loaders/topics.ts";
 import { uncached } from "./uncached.ts";
@@ -45,5 +50,40 @@ test("the stance layer places mentions as the full cleaned text does, in the tex
     assert.ok(shown.every((m) => m.rawPieces.length >= 1 && m.rawPieces[0][0] === m.rawStart && m.rawPieces.at(-1)![1] === m.rawEnd), a.meta.id);
     // each mention's offsets point at its text in the block it is filed under
     stances.mentions.forEach((ms, i) => ms.forEach((m) => assert.ok(m.end <= text.blocks[i].text.length && m.start >= 0, a.meta.id)));
+  }
+});
+
+test("the stance layers the actor index files are the layers computed, and a stance edit is never served a filed one", () => {
+  const dir = mkdtempSync(join(tmpdir(), "parallax-layers-"));
+  // each step in a process of its own: the rule version is read once per process (loaders/partCache.ts)
+  const layers = (): Record<string, string> => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "-e", `import("${join(root, "loaders/reader.ts")}").then((m) => { const out = {}; for (const id of ${JSON.stringify(articles.map((a) => a.meta.id))}) out[id] = m.stanceLayerJson(id, ${JSON.stringify(dir)}); console.log(JSON.stringify(out)); })`], { encoding: "utf8", maxBuffer: 1 << 26 });
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout.trim().split("\n").pop()!);
+  };
+  const computed = () => Object.fromEntries(articles.map((a) => [a.meta.id, JSON.stringify(uncached(() => articleStances(a.meta.id, dir)))]));
+  try {
+    cpSync(join(root, "data"), join(dir, "data"), { recursive: true });
+    actorPageJson("russia", dir);
+    const store = join(dir, ".cache", "stances");
+    const filed = readdirSync(store);
+    assert.equal(filed.length, articles.length, "one layer filed per article");
+    const before = computed();
+    assert.deepEqual(filed.map((f) => readFileSync(join(store, f), "utf8")).sort(), Object.values(before).sort(), "filed as computed");
+    assert.deepEqual(layers(), before, "read back");
+    // the loaders read the filed layers: one marked is what a loader gives
+    const marked = join(store, filed[0]);
+    const original = readFileSync(marked, "utf8");
+    writeFileSync(marked, original.replace('"counts":{', '"marked":true,"counts":{'));
+    assert.equal(Object.values(layers()).filter((l) => l.includes('"marked":true')).length, 1, "a filed layer is read");
+    writeFileSync(marked, original);
+    // a cue edit: every mentions part has a new name, so no filed layer is taken for it
+    const stance = join(dir, "data", "rules", "stance.yaml");
+    writeFileSync(stance, readFileSync(stance, "utf8").replace(/^(\s+agent:\s*)(-?\d+(?:\.\d+)?)\s*$/m, (_, k: string, w: string) => `${k}${Number(w) * 0.5}`));
+    const after = computed();
+    assert.notDeepEqual(after, before, "the edit changes some layer");
+    assert.deepEqual(layers(), after, "after the edit: computed anew, not the filed layers");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
