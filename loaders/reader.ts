@@ -21,7 +21,7 @@
 // and stance rules and the tagging code) and the code under loaders/. A layer not filed
 // (yet) is computed as before.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { articleLayout, cleanedArticle } from "./articleCache.ts";
 import { loadCorpus, readArticle } from "./corpus.ts";
@@ -84,11 +84,13 @@ export function stanceLayerJson(id: string, root = process.cwd()): string {
 /**
  * Files the stance layer of `article`, whose mentions part holds `mentions` (the actor
  * index's pass, loaders/actorIndex.ts), and returns where; written to a temporary file
- * renamed into place, so a loader never reads half of one.
+ * renamed into place, so a loader never reads half of one. One filed already is the same
+ * (its key covers what it is made from) and is kept: after a topic or framing edit the
+ * index is made again, its mentions parts unchanged.
  */
 export function fileStanceLayer(article: RawArticle, mentions: ArticleMention[], root: string): string | null {
   const file = filedLayer(article.meta, root);
-  if (!file) return null;
+  if (!file || existsSync(file)) return file;
   try {
     mkdirSync(join(file, ".."), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

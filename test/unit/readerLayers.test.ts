@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { actorPageJson } from "../../loaders/actorIndex.ts";
@@ -77,6 +77,17 @@ test("the stance layers the actor index files are the layers computed, and a sta
     writeFileSync(marked, original.replace('"counts":{', '"marked":true,"counts":{'));
     assert.equal(Object.values(layers()).filter((l) => l.includes('"marked":true')).length, 1, "a filed layer is read");
     writeFileSync(marked, original);
+    // a topic-rule edit makes the index again (new topics parts) and keeps the filed layers as they are
+    const stamps = () => Object.fromEntries(readdirSync(store).map((f) => [f, statSync(join(store, f)).mtimeMs]));
+    const kept = stamps();
+    const indexes = () => readdirSync(join(dir, ".cache", "actors")).filter((f) => /^[0-9a-f]{40}$/.test(f));
+    const index = indexes();
+    const topics = join(dir, "data", "rules", "topics.yaml");
+    writeFileSync(topics, readFileSync(topics, "utf8") + "\n# edited by the test\n");
+    const again = spawnSync(process.execPath, ["--import", "tsx", "-e", `import("${join(root, "loaders/actorIndex.ts")}").then((m) => m.actorPageJson("russia", ${JSON.stringify(dir)}))`], { encoding: "utf8" });
+    assert.equal(again.status, 0, again.stderr);
+    assert.notDeepEqual(indexes(), index, "the index made again");
+    assert.deepEqual(stamps(), kept, "the filed layers kept");
     // a cue edit: every mentions part has a new name, so no filed layer is taken for it
     const stance = join(dir, "data", "rules", "stance.yaml");
     writeFileSync(stance, readFileSync(stance, "utf8").replace(/^(\s+agent:\s*)(-?\d+(?:\.\d+)?)\s*$/m, (_, k: string, w: string) => `${k}${Number(w) * 0.5}`));
