@@ -28,7 +28,7 @@ import { loadCorpus, readArticle } from "./corpus.ts";
 import { articleMentions, articleTopics, loadStanceRuleSet, loadTopicRuleSet } from "./digest.ts";
 import { codeVersion } from "./indexDir.ts";
 import { InputError } from "./inputError.ts";
-import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
+import { currentPartFiles, partFiles, PARTS, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import { readerStances, readerText } from "./readerView.ts";
 import type { ArticleMeta, RawArticle } from "./types.ts";
@@ -60,12 +60,16 @@ export function articleStances(id: string, root = process.cwd()) {
   return readerStances(articleLayout(article, root), articleMentions(article, root, loadStanceRuleSet(root)));
 }
 
-/** Where the stance layer of the article `meta` names is filed, for its mentions part as it is now; null with caching off. */
+/** Where the stance layer made from the mentions part `mentionsPart` (its file) is filed. */
+function layerFile(parts: string, mentionsPart: string): string {
+  const key = createHash("sha256").update("stance-layer\0").update(basename(mentionsPart)).update("\0").update(codeVersion()).digest("hex").slice(0, 40);
+  return join(parts, "..", "stances", `${key}.json`);
+}
+
+/** Where the stance layer of the article `meta` names is filed, for its text as it is now; null with caching off. */
 function filedLayer(meta: ArticleMeta, root: string): string | null {
   const parts = partsDir(root);
-  if (!parts) return null;
-  const key = createHash("sha256").update("stance-layer\0").update(basename(currentPartFiles(meta, root, [PARTS.mentions])[0])).update("\0").update(codeVersion()).digest("hex").slice(0, 40);
-  return join(parts, "..", "stances", `${key}.json`);
+  return parts && layerFile(parts, currentPartFiles(meta, root, [PARTS.mentions])[0]);
 }
 
 /** The stance layer of article `id` as JSON text: filed by the actor index, or computed. */
@@ -89,7 +93,9 @@ export function stanceLayerJson(id: string, root = process.cwd()): string {
  * index is made again, its mentions parts unchanged.
  */
 export function fileStanceLayer(article: RawArticle, mentions: ArticleMention[], root: string): string | null {
-  const file = filedLayer(article.meta, root);
+  const parts = partsDir(root);
+  // keyed by the text the mentions were read for (the file may have changed since)
+  const file = parts && layerFile(parts, partFiles(article, root)[Object.keys(PARTS).indexOf("mentions")]);
   if (!file || existsSync(file)) return file;
   try {
     mkdirSync(join(file, ".."), { recursive: true });
