@@ -29,7 +29,7 @@ import { InputError } from "./inputError.ts";
 import { outlineSentences } from "./outline.ts";
 import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
-import { fileStanceLayer, pruneStanceLayers } from "./reader.ts";
+import { fileStanceLayer, layerFiledByTables, pruneStanceLayers, stanceLayerFile } from "./reader.ts";
 import { ruleUsage, RuleUsageTally } from "./ruleUsage.ts";
 import type { SentenceTopics } from "./topics.ts";
 import type { ArticleMeta, Corpus, RawArticle } from "./types.ts";
@@ -150,7 +150,9 @@ function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string, se
   const pages = emptyPages(corpus, all, all.rules.actors.actors.map((a) => a.id));
   const evidence = new EvidenceTally();
   const usage = new RuleUsageTally();
+  // every article's layer is kept when older ones are removed, those the tables file too
   const layers = new Set<string>();
+  let index = 0;
   fileEveryMention(
     corpus,
     root,
@@ -159,7 +161,7 @@ function writeIndex(corpus: Corpus, root: string, all: AllRules, dir: string, se
       addToPages(pages, meta, mentions, text, topicsOf);
       evidence.add(meta, mentions);
       usage.add(meta, mentions, topics);
-      const layer = fileStanceLayer(article, mentions, root);
+      const layer = layerFiledByTables(index++) ? stanceLayerFile(article, root) : fileStanceLayer(article, mentions, root);
       if (layer) layers.add(layer);
     },
     sentences,

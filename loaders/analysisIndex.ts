@@ -32,7 +32,8 @@ import type { LabelUse } from "./framing.ts";
 import { outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
 import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
 import type { SentenceTopics } from "./topics.ts";
-import type { Corpus } from "./types.ts";
+import type { ArticleMention } from "./pipeline.ts";
+import type { Corpus, RawArticle } from "./types.ts";
 
 /** The index's files by the part each is filed from. */
 const GROUPS = {
@@ -49,6 +50,12 @@ export interface SlimDigestOptions {
   onVocabulary?: DigestOptions["onVocabulary"];
   /** false: the corpus table, which needs counts only */
   mentions?: boolean;
+  /**
+   * Each article's mentions in full (with their cues) as they are read from the index,
+   * before they are slimmed, with the article's place in the corpus: the stance tables
+   * file some reader stance layers with them (loaders/reader.ts)
+   */
+  onMentions?: (article: RawArticle, mentions: ArticleMention[], index: number) => void;
 }
 
 /**
@@ -67,7 +74,7 @@ export function loadSlimDigest(root = process.cwd(), options: SlimDigestOptions 
   // indexes of earlier layouts (all files in one directory; the mentions filed) are never read again
   const base = join(parts, "..", "analysis");
   for (const e of readdirSync(base)) if (/^[0-9a-f]{40}$/.test(e) || e === "mentions") rmSync(join(base, e), { recursive: true, force: true });
-  return readIndex(corpus, root, all, dirs, wantMentions, options.onVocabulary);
+  return readIndex(corpus, root, all, dirs, wantMentions, options);
 }
 
 /** One group's index directory, filed first when missing. */
@@ -153,7 +160,7 @@ function writeIndex(corpus: Corpus, root: string, group: Group, dir: string): vo
 const NONE: never[] = [];
 Object.freeze(NONE);
 
-function readIndex(corpus: Corpus, root: string, all: ReturnType<typeof loadAllRules>, dirs: Record<Group, string>, wantMentions: boolean, onVocabulary: SlimDigestOptions["onVocabulary"]): Digest {
+function readIndex(corpus: Corpus, root: string, all: ReturnType<typeof loadAllRules>, dirs: Record<Group, string>, wantMentions: boolean, { onVocabulary, onMentions }: SlimDigestOptions): Digest {
   const digest: Digest = { corpus, ...all, articles: [], mentions: [], sentenceTopics: [], labelUses: [] };
   const intern = new Map<string, string>();
   const shared = (x: string) => intern.get(x) ?? (intern.set(x, x), x);
@@ -178,7 +185,12 @@ function readIndex(corpus: Corpus, root: string, all: ReturnType<typeof loadAllR
       words,
       apparatus,
     });
-    if (wantMentions) for (const m of articlePart(readArticle(meta, root), root, all, "mentions")) digest.mentions.push(slimMention(m, shared));
+    if (wantMentions) {
+      const article = readArticle(meta, root);
+      const mentions = articlePart(article, root, all, "mentions");
+      onMentions?.(article, mentions, digest.articles.length - 1);
+      for (const m of mentions) digest.mentions.push(slimMention(m, shared));
+    }
     for (const [sentence, hits] of next(topics, "topics") as TopicsLine) {
       digest.sentenceTopics.push({ article: id, sentence, topics: hits.map(([topic, rules]) => ({ topic: shared(topic), rules: rules.map(shared), spans: NONE })) } satisfies SentenceTopics);
     }

@@ -14,6 +14,7 @@ import { type Digest, type DigestedArticle } from "./digest.ts";
 import { loadSlimDigest } from "./analysisIndex.ts";
 import { VOCABULARY_EXAMPLES, type VocabularyEntry } from "./outline.ts";
 import type { ArticleMention } from "./pipeline.ts";
+import { fileStanceLayer, layerFiledByTables } from "./reader.ts";
 import type { GroupInfo } from "./types.ts";
 
 
@@ -48,6 +49,8 @@ export function loadAnalysis(root = process.cwd(), { words = false } = {}): Anal
           }
         }
       : undefined,
+    // the word tables run beside the others and read no mentions
+    onMentions: words ? undefined : (article, mentions, index) => void (layerFiledByTables(index) && fileStanceLayer(article, mentions, root)),
   });
   return { ...digest, words: byGrouping };
 }
