@@ -31,8 +31,8 @@ import { articlePart, loadAllRules, loadDigest, slimMention, type Digest, type D
 import type { LabelUse } from "./framing.ts";
 import { outlineSentences, type Outline, type VocabularyEntry } from "./outline.ts";
 import { currentPartFiles, PARTS, partsDir } from "./partCache.ts";
-import type { SentenceTopics } from "./topics.ts";
 import type { ArticleMention } from "./pipeline.ts";
+import type { SentenceTopics } from "./topics.ts";
 import type { Corpus, RawArticle } from "./types.ts";
 
 /** The index's files by the part each is filed from. */

@@ -102,10 +102,10 @@ export function stanceLayerFile(article: RawArticle, root: string): string | nul
 
 /**
  * Files the stance layer of `article`, whose mentions part holds `mentions` (the actor
- * index's pass, loaders/actorIndex.ts, or the stance tables'), and returns where; written to a temporary file
- * renamed into place, so a loader never reads half of one. One filed already is the same
- * (its key covers what it is made from) and is kept: after a topic or framing edit the
- * index is made again, its mentions parts unchanged.
+ * index's pass, loaders/actorIndex.ts, or the stance tables'), and returns where; written
+ * to a temporary file renamed into place, so a loader never reads half of one. One filed
+ * already is the same (its key covers what it is made from) and is kept: after a topic
+ * or framing edit the index is made again, its mentions parts unchanged.
  */
 export function fileStanceLayer(article: RawArticle, mentions: ArticleMention[], root: string): string | null {
   const file = stanceLayerFile(article, root);

@@ -49,7 +49,7 @@ export function loadAnalysis(root = process.cwd(), { words = false } = {}): Anal
           }
         }
       : undefined,
-    // the word tables run beside the others and read no mentions
+    // the stance tables' pass alone: it runs after every stance edit, the word table's does not
     onMentions: words ? undefined : (article, mentions, index) => void (layerFiledByTables(index) && fileStanceLayer(article, mentions, root)),
   });
   return { ...digest, words: byGrouping };
