@@ -23,12 +23,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { articleLayout, cleanedArticle } from "./articleCache.ts";
+import { articleKey, articleLayout, cleanedArticle } from "./articleCache.ts";
 import { loadCorpus, readArticle } from "./corpus.ts";
 import { articleMentions, articleTopics, loadStanceRuleSet, loadTopicRuleSet } from "./digest.ts";
 import { codeVersion } from "./indexDir.ts";
 import { InputError } from "./inputError.ts";
-import { currentPartFiles, partFiles, PARTS, partsDir } from "./partCache.ts";
+import { currentPartFiles, partPath, PARTS, partsDir, partVersion } from "./partCache.ts";
 import type { ArticleMention } from "./pipeline.ts";
 import { readerStances, readerText } from "./readerView.ts";
 import type { ArticleMeta, RawArticle } from "./types.ts";
@@ -72,7 +72,11 @@ function filedLayer(meta: ArticleMeta, root: string): string | null {
   return parts && layerFile(parts, currentPartFiles(meta, root, [PARTS.mentions])[0]);
 }
 
-/** The stance layer of article `id` as JSON text: filed by the actor index, or computed. */
+/**
+ * The stance layer of article `id` as JSON text: filed by the actor index or the stance
+ * tables, or computed, and then filed, so that a pass reaching the article later (in a
+ * cold build the loaders run beside them) does not make it again.
+ */
 export function stanceLayerJson(id: string, root = process.cwd()): string {
   const meta = loadCorpus(root).articles.find((a) => a.id === id);
   const file = meta && filedLayer(meta, root);
@@ -82,7 +86,10 @@ export function stanceLayerJson(id: string, root = process.cwd()): string {
     } catch {
       // not filed: computed below
     }
-  return JSON.stringify(articleStances(id, root));
+  const { article } = articleOf(id, root);
+  const text = JSON.stringify(readerStances(articleLayout(article, root), articleMentions(article, root, loadStanceRuleSet(root))));
+  writeLayer(stanceLayerFile(article, root), text);
+  return text;
 }
 
 /**
@@ -97,7 +104,7 @@ export const layerFiledByTables = (index: number) => index % 3 === 2;
 export function stanceLayerFile(article: RawArticle, root: string): string | null {
   const parts = partsDir(root);
   // keyed by the text the mentions were read for (the file may have changed since)
-  return parts && layerFile(parts, partFiles(article, root)[Object.keys(PARTS).indexOf("mentions")]);
+  return parts && layerFile(parts, partPath(parts, PARTS.mentions, articleKey(article), partVersion(PARTS.mentions, root)));
 }
 
 /**
@@ -109,17 +116,22 @@ export function stanceLayerFile(article: RawArticle, root: string): string | nul
  */
 export function fileStanceLayer(article: RawArticle, mentions: ArticleMention[], root: string): string | null {
   const file = stanceLayerFile(article, root);
-  if (!file || existsSync(file)) return file;
+  if (file && !existsSync(file)) writeLayer(file, JSON.stringify(readerStances(articleLayout(article, root), mentions)));
+  return file;
+}
+
+/** Writes a stance layer's text to `file` (none with caching off) through a temporary file renamed into place. */
+function writeLayer(file: string | null, text: string): void {
+  if (!file) return;
   try {
     mkdirSync(join(file, ".."), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(readerStances(articleLayout(article, root), mentions)));
+    writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch (e) {
     // a read-only checkout: each loader computes its layer
     process.stderr.write(`note: stance layer not filed (${(e as Error).message})\n`);
   }
-  return file;
 }
 
 /** Removes the filed stance layers but `keep` (those of the corpus and rules as they are now). */

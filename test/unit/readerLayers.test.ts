@@ -97,6 +97,9 @@ test("the stance layers the actor index files are the layers computed, and a sta
     const after = computed();
     assert.notDeepEqual(after, before, "the edit changes some layer");
     assert.deepEqual(layers(), after, "after the edit: computed anew, not the filed layers");
+    // and filed, so that the passes reaching those articles later do not make them again
+    assert.equal(readdirSync(store).length, 2 * articles.length, "the layers computed after the edit filed beside the earlier ones");
+    assert.deepEqual(layers(), after, "and read back");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
