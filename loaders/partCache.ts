@@ -138,7 +138,7 @@ export function currentPartFiles(meta: ArticleMeta, root = process.cwd(), parts:
 }
 
 /** Reads, writes and computing time per part in this process, for the benchmark. */
-export const partStats = { hits: 0, misses: 0, readMs: 0, writeMs: 0, outline: 0, mentions: 0, topics: 0, framing: 0, sentencesRetagged: 0, sentencesKept: 0 };
+export const partStats = { hits: 0, misses: 0, readMs: 0, writeMs: 0, outline: 0, mentions: 0, topics: 0, framing: 0, sentencesRetagged: 0, mentionsReweighed: 0 };
 const preparingMs = () => articleStats.hash + articleStats.load + articleStats.clean + articleStats.segment + articleStats.store;
 
 /** One part of one article: from the cache, or computed and stored. */

@@ -5,7 +5,7 @@ import { loadCorpus, readArticles } from "./corpus.ts";
 import { prepareArticle } from "./articleCache.ts";
 import { tagTokens, type Rules } from "./tagText.ts";
 import type { CleanArticle, Corpus, RawArticle, SegmentedArticle, Sentence } from "./types.ts";
-import type { Role, StanceLabel } from "./stance.ts";
+import type { Evidence, Role, StanceLabel } from "./stance.ts";
 
 export interface PreparedArticle {
   article: RawArticle;
@@ -16,12 +16,35 @@ export interface PreparedArticle {
 export interface CueSpan {
   rule: string;
   role: Role | "owner";
+  /** the contribution to the score, rounded to 0.001 as pages show it */
   weight: number;
   modifiers: string[];
   /** body offsets */
   start: number;
   end: number;
+  /** the contribution unrounded, when rounding changed it: the score is its sum */
+  exact?: number;
+  /** a cue's modifiers' factor, when not 1, and which weight it scales (stance.ts Evidence) */
+  scale?: number;
+  of?: "if_negated";
 }
+
+/**
+ * A cue span as tagging writes it (the fields in this order, the optional ones only when
+ * they say something): the mentions part holds thousands, and loaders/retag.ts reweighs
+ * spans into the same bytes.
+ */
+export function cueSpan(e: Pick<Evidence, "rule" | "role" | "weight" | "modifiers" | "scale" | "of">, start: number, end: number): CueSpan {
+  const weight = Math.round(e.weight * 1000) / 1000;
+  const span: CueSpan = { rule: e.rule, role: e.role, weight, modifiers: e.modifiers, start, end };
+  if (weight !== e.weight) span.exact = e.weight;
+  if (e.scale !== undefined && e.scale !== 1) span.scale = e.scale;
+  if (e.of) span.of = e.of;
+  return span;
+}
+
+/** A cue span's contribution to the score, unrounded. */
+export const exactWeight = (c: CueSpan): number => c.exact ?? c.weight;
 
 export interface ArticleMention {
   article: string;
@@ -88,16 +111,7 @@ export function tagArticleSentence(p: ArticleOfSentence, s: Sentence, rules: Rul
       score: m.score,
       rules: m.rules,
       via: m.rule,
-      cues: m.evidence
-        .filter((e) => e.role !== "owner" || e.rule === "scare-quotes")
-        .map((e) => ({
-          rule: e.rule,
-          role: e.role,
-          weight: Math.round(e.weight * 1000) / 1000,
-          modifiers: e.modifiers,
-          start: s.tokens[e.tokenStart].start,
-          end: s.tokens[e.tokenEnd - 1].end,
-        })),
+      cues: m.evidence.filter((e) => e.role !== "owner" || e.rule === "scare-quotes").map((e) => cueSpan(e, s.tokens[e.tokenStart].start, s.tokens[e.tokenEnd - 1].end)),
     });
   }
 }

@@ -18,9 +18,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { basename, join } from "node:path";
 import { articleKey, preparedWhere } from "./articleCache.ts";
 import { partPath, partsDir, partStats, partVersion, PARTS, readPartBytes, TAGGING_CODE, type PartSpec, type PartWriter } from "./partCache.ts";
-import { tagArticleSentence, type ArticleMention, type ArticleOfSentence, type PreparedArticle } from "./pipeline.ts";
+import { cueSpan, exactWeight, tagArticleSentence, type ArticleMention, type ArticleOfSentence, type PreparedArticle } from "./pipeline.ts";
 import { parseStanceRules, type CompiledCue, type StanceRules } from "./rules/stanceRules.ts";
-import type { Role } from "./stance.ts";
+import { scoreOf, type Role } from "./stance.ts";
 import type { Rules } from "./tagText.ts";
 import type { RawArticle, Sentence } from "./types.ts";
 
@@ -134,29 +134,31 @@ export function firedSentences(previous: readonly ArticleMention[], reach: Reach
   return out;
 }
 
-/** The sentences of an article within `reach`, given its mentions under the earlier rules. */
-export function sentencesWithin(p: PreparedArticle, previous: readonly ArticleMention[], reach: Reach): Sentence[] {
-  const fired = firedSentences(previous, reach);
+/** The sentences of an article within `reach` that hold one of its words (the others it reaches are reweighed: `reweighed`). */
+export function sentencesWithin(p: PreparedArticle, reach: Reach): Sentence[] {
   const word = holdsWord(reach);
-  return p.segmented.sentences.filter((s) => fired.has(s.index) || s.tokens.some((t) => word(t.lower, t.base)));
+  return p.segmented.sentences.filter((s) => s.tokens.some((t) => word(t.lower, t.base)));
 }
 
 /**
- * The article's mentions with only the sentences within `reach` tagged again, the others'
- * taken from `previous` (the same article's mentions under the earlier rules); null if
- * `previous` does not line up with the article's sentences.
+ * The article's mentions with only the sentences within `reach` tagged again (those
+ * holding its words) or reweighed (the others where a reweighted cue gave evidence), the
+ * others' taken from `previous` (the same article's mentions under the earlier rules);
+ * null if `previous` does not line up with the article's sentences.
  */
 export function retagWithin(p: PreparedArticle, rules: Rules, previous: ArticleMention[], reach: Reach): ArticleMention[] | null {
-  return retagSentences(p, p.segmented.sentences.length, sentencesWithin(p, previous, reach), rules, previous, (m) => m.sentence, (m) => m);
+  const fired = firedSentences(previous, reach);
+  const reweigh = (m: ArticleMention) => (fired.has(m.sentence) ? reweighed(m, rules, reach) : m);
+  return retagSentences(p, p.segmented.sentences.length, sentencesWithin(p, reach), rules, previous, (m) => m.sentence, (m) => m, reweigh);
 }
 
 /**
  * The mentions of an article of `count` sentences with those of `within` (in order) tagged
  * again and, for the others, the items of `previous` of that sentence (in sentence order)
- * kept; null if `previous` does not line up with the article's sentences. Each mention
- * tagged is added as `made` makes it.
+ * kept as `keep` gives them; null if `previous` does not line up with the article's
+ * sentences. Each mention tagged is added as `made` makes it.
  */
-function retagSentences<T>(p: ArticleOfSentence, count: number, within: Sentence[], rules: Rules, previous: T[], sentenceOf: (item: T) => number, made: (m: ArticleMention) => T): T[] | null {
+function retagSentences<T>(p: ArticleOfSentence, count: number, within: Sentence[], rules: Rules, previous: T[], sentenceOf: (item: T) => number, made: (m: ArticleMention) => T, keep: (item: T) => T): T[] | null {
   const out: T[] = [];
   const tagged: ArticleMention[] = [];
   let k = 0;
@@ -168,13 +170,43 @@ function retagSentences<T>(p: ArticleOfSentence, count: number, within: Sentence
       tagArticleSentence(p, within[next++], rules, tagged);
       for (const m of tagged) out.push(made(m));
       tagged.length = 0;
-    } else for (let i = from; i < k; i++) out.push(previous[i]);
+    } else for (let i = from; i < k; i++) out.push(keep(previous[i]));
   }
   if (k !== previous.length) return null;
   partStats.sentencesRetagged += within.length;
-  partStats.sentencesKept += count - within.length;
   return out;
 }
+
+/**
+ * A mention of a sentence holding none of the words of the cues an edit changed
+ * otherwise than in weight (`Reach`), under the edited rules: its evidence from the
+ * reweighted cues recomputed, and its score and label from the sum. Exactly what tagging
+ * the sentence again gives: tagging makes a cue's evidence its weight (the role's, or
+ * `if_negated` under negation) times the factors of its modifiers, which a weight edit
+ * leaves as they were, and keeps that product among the mention's cue spans (`scale`,
+ * `of`, and the unrounded weight when rounding changed it: loaders/pipeline.ts cueSpan);
+ * the score is the sum of the mention's evidence, every piece of it a cue span (the
+ * sentence's tone counts only for a mention with no other evidence). A mention with no
+ * evidence from those cues is returned as it is.
+ */
+export function reweighed(m: ArticleMention, rules: Rules, reach: Reach): ArticleMention {
+  if (!m.cues.some((c) => reach.fired.has(c.rule))) return m;
+  partStats.mentionsReweighed++;
+  const cues = m.cues.map((c) => {
+    if (!reach.fired.has(c.rule)) return c;
+    const cue = cueById(rules).get(c.rule)!;
+    const weight = c.of === "if_negated" ? cue.if_negated : cue[c.role as Role];
+    if (weight === undefined) throw new Error(`cue ${c.rule}: no ${c.of ?? c.role} weight to reweigh`);
+    return cueSpan({ ...c, weight: weight * (c.scale ?? 1) }, c.start, c.end);
+  });
+  let sum = 0;
+  for (const c of cues) sum += exactWeight(c);
+  // the same keys in the same order as tagging writes them
+  return { ...m, ...scoreOf(sum, rules.stance), cues };
+}
+
+const cueIndex = new WeakMap<Rules, Map<string, CompiledCue>>();
+const cueById = (rules: Rules) => cueIndex.get(rules) ?? cueIndex.set(rules, new Map(rules.stance.cues.map((c) => [c.id, c]))).get(rules)!;
 
 // ---------------------------------------------------------------- the previous version
 
@@ -283,9 +315,18 @@ export function retagBytesFromEarlier(article: RawArticle, root: string, rules: 
     const reach = earlier.reach;
     const previous = reach && mentionRanges(bytes, basename(file, ".json"), article.meta.id);
     if (!reach || !previous) return false;
-    const some = preparedWhere(article, root, holdsWord(reach), firedRanges(bytes, previous, reach));
-    const p = { article, clean: { rawOffsets: some.rawOffsets } };
-    const merged = retagSentences<MentionRange | string>(p, some.count, some.sentences, rules, previous, (m) => (m as MentionRange).sentence, (m) => JSON.stringify(m));
+    // the mentions of the sentences a reweighted cue fired in, parsed, reweighed and written again
+    const fired = firedRanges(bytes, previous, reach);
+    const keep = (m: MentionRange | string) => (typeof m !== "string" && fired.has(m.sentence) ? JSON.stringify(reweighed(JSON.parse(bytes.toString("utf8", m.start, m.end)), rules, reach)) : m);
+    let merged: Array<MentionRange | string> | null;
+    if (reach.words.size === 0) {
+      // an edit of weights alone tags nothing again: the article itself is not read
+      merged = previous.every((m, i) => i === 0 || previous[i - 1].sentence <= m.sentence) ? previous.map(keep) : null;
+    } else {
+      const some = preparedWhere(article, root, holdsWord(reach));
+      const p = { article, clean: { rawOffsets: some.rawOffsets } };
+      merged = retagSentences<MentionRange | string>(p, some.count, some.sentences, rules, previous, (m) => (m as MentionRange).sentence, (m) => JSON.stringify(m), keep);
+    }
     if (!merged) return false;
     // the mentions kept one after the other in the earlier part are copied in one piece
     out.text("[");

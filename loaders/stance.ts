@@ -17,8 +17,16 @@ export interface Evidence {
   /** cue id, "scare-quotes" or "afinn" */
   rule: string;
   role: Role | "owner";
-  /** contribution to the score after modifiers */
+  /** contribution to the score after modifiers: for a cue, its weight (`of`) times `scale` */
   weight: number;
+  /**
+   * A cue's: what its weight is multiplied by (the modifiers' factors), and which of its
+   * weights that is when not the role's (a withheld cue under negation: `if_negated`). So
+   * a cue's weight edited in place reweighs the evidence exactly as tagging again would
+   * (loaders/retag.ts reweighed).
+   */
+  scale?: number;
+  of?: "if_negated";
   /** token range of the cue in the sentence */
   tokenStart: number;
   tokenEnd: number;
@@ -264,10 +272,16 @@ function isPrepositionalObject(h: Holder, tokens: Token[], rules: StanceRules): 
 }
 
 function summarise(evidence: Evidence[], rules: StanceRules): StanceTag {
-  const sum = evidence.reduce((s, e) => s + e.weight, 0);
-  const score = round(Math.max(-1, Math.min(1, sum)));
   const rulesFired = [...new Set(evidence.flatMap((e) => [`${e.rule} (${e.role})`, ...e.modifiers]))];
-  return { stance: labelFor(score, rules.settings.threshold), score, evidence, rules: rulesFired };
+  let sum = 0;
+  for (const e of evidence) sum += e.weight;
+  return { ...scoreOf(sum, rules), evidence, rules: rulesFired };
+}
+
+/** The score and label of evidence whose weights (added in order) sum to `sum`: bounded and rounded. */
+export function scoreOf(sum: number, rules: StanceRules): { stance: StanceLabel; score: number } {
+  const score = round(Math.max(-1, Math.min(1, sum)));
+  return { stance: labelFor(score, rules.settings.threshold), score };
 }
 
 function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: SentenceFrame, rules: StanceRules, attached: Set<number>): StanceTag {
@@ -280,9 +294,12 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
     const base = role === "agent" ? hit.cue.agent : hit.cue.patient;
     if (!base || hit.hypothetical) continue;
     const modifiers: string[] = [];
-    let w = base;
-    if (hit.ironic && w > 0) {
-      w = -w * 0.5;
+    // the factors gathered first and the weight multiplied by them once, so that the
+    // evidence of an edited weight is that weight times the same `scale`
+    let scale = 1;
+    let of: "if_negated" | undefined;
+    if (hit.ironic && base > 0) {
+      scale = -0.5;
       modifiers.push("ironic-quotes");
     }
     if (frame.negated[hit.start] && !presupposedOwnNoun(target, hit, role, base, frame, rules)) {
@@ -290,22 +307,26 @@ function tagTarget(target: Holder, holders: Holder[], hits: CueHit[], frame: Sen
       const withheld = hit.cue.if_negated !== undefined && frame.negator[hit.start] !== "without";
       // "made Iran's marginalization unworkable": a predicate of collapse undoes a plight in full
       const undone = frame.negator[hit.start] === "reverser";
-      w = withheld ? Math.sign(base) * hit.cue.if_negated! : -w * (w < 0 && !undone ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
+      if (withheld) {
+        scale = Math.sign(base);
+        of = "if_negated";
+      } else scale = -scale * (base * scale < 0 && !undone ? settings.negated_negative_factor ?? settings.negation_factor : settings.negation_factor);
       modifiers.push("negation");
     }
     const clause = frame.clause[hit.start];
     if (frame.attributedClause.has(clause) && !holdsTheView(target, hit, frame, rules)) {
-      w *= settings.attribution_factor;
+      scale *= settings.attribution_factor;
       modifiers.push("attributed");
     } else if (frame.hedgedClause.has(clause)) {
-      w *= settings.hedge_factor;
+      scale *= settings.hedge_factor;
       modifiers.push("hedge");
     }
     if (frame.clauseWeight[clause] < 1) {
-      w *= frame.clauseWeight[clause];
+      scale *= frame.clauseWeight[clause];
       modifiers.push("concession");
     }
-    evidence.push({ rule: hit.cue.id, role, weight: w, tokenStart: hit.start, tokenEnd: hit.end, modifiers });
+    const w = (of ? hit.cue.if_negated! : base) * scale;
+    evidence.push({ rule: hit.cue.id, role, weight: w, tokenStart: hit.start, tokenEnd: hit.end, modifiers, scale, ...(of && { of }) });
   }
   for (const [qs, qe] of frame.quotes) {
     if (quoteOwner(qs, holders, frame, rules) !== target) continue;

@@ -47,8 +47,8 @@ try {
   pruneArticleCache(articles, root);
   prunePartCache(articles, root);
   pruneRulesRecords(root);
-  const { sentencesRetagged, sentencesKept } = warm.parts;
-  const reach = sentencesRetagged + sentencesKept ? `; after the cue edit ${sentencesRetagged} sentence(s) re-tagged, ${sentencesKept} kept` : "";
+  const { sentencesRetagged, mentionsReweighed } = warm.parts;
+  const reach = sentencesRetagged + mentionsReweighed ? `; after the cue edit ${sentencesRetagged} sentence(s) re-tagged, ${mentionsReweighed} mention(s) reweighed, the rest kept` : "";
   say(`inputs checked: ${warm.articles} articles (${warm.computed} cleaned, tagged or re-tagged${reach}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 } catch (e) {
   if (e instanceof InputError) fail(`error: ${e.message}`);

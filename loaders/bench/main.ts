@@ -50,8 +50,8 @@ interface Pass {
   computed: number;
   /** loader outputs run (the others were still fresh) */
   outputs_run: number;
-  /** sentences tagged again and kept from the earlier rules (after a cue edit) */
-  sentences: { retagged: number; kept: number };
+  /** after a cue edit: sentences tagged again, mentions reweighed (the rest kept from the earlier rules) */
+  reach: { sentences_retagged: number; mentions_reweighed: number };
   /** seconds per stage, measured inside each process */
   stages: Record<string, number>;
   output_bytes: Record<string, number>;
@@ -100,7 +100,7 @@ async function pass(dir: string, bare: boolean, n: number): Promise<Pass> {
     bare_tokenize_s: prep.bare_tokenize_s,
     computed: prep.computed,
     outputs_run: 0,
-    sentences: prep.sentences,
+    reach: prep.reach,
     stages: { ...prep.stages },
     output_bytes: {},
     rss_mb: { prepare: prep.peak_rss_mb },
@@ -175,7 +175,7 @@ for (const n of sizes) {
     bare_tokenize_s: round(bare),
     ratio: round(coldS / bare, 1),
     rule_edit_over_cold: round(editS / coldS),
-    rule_edit_sentences: warm.sentences,
+    rule_edit_reach: warm.reach,
     rule_edit_outputs: warm.outputs_run,
     // the largest of any one process: the warm step, then two loader processes side by side
     peak_rss_mb: Math.round(Math.max(cold.peak_rss_mb, warm.peak_rss_mb)),
@@ -195,7 +195,7 @@ for (const n of sizes) {
   console.log(`  ${"total (wall)".padEnd(w)}${fmt(coldS).padStart(9)}${fmt(editS).padStart(13)}`);
   console.log(`  peak RSS MB: ${Object.entries(row.rss_mb).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(`  bare WordTokenizer ${fmt(bare)} s → ratio cold/bare ${row.ratio} (target ≤ 5)`);
-  console.log(`  after the edit: ${warm.outputs_run} of ${cold.outputs_run} loader outputs out of date, ${warm.computed} article(s), ${warm.sentences.retagged} sentence(s) re-tagged, ${warm.sentences.kept} kept (loaders/retag.ts)`);
+  console.log(`  after the edit: ${warm.outputs_run} of ${cold.outputs_run} loader outputs out of date, ${warm.computed} article(s), ${warm.reach.sentences_retagged} sentence(s) re-tagged, ${warm.reach.mentions_reweighed} mention(s) reweighed, the rest kept (loaders/retag.ts)`);
   console.log(`  rule edit / cold ${row.rule_edit_over_cold} (target ≤ 0.25); peak RSS ${row.peak_rss_mb} MB in one process (target ≤ 500 at 1,000)`);
   console.log(`  per article: cold ${fmt((coldS / n) * 1000, 1)} ms, rule edit ${fmt((editS / n) * 1000, 1)} ms`);
 

@@ -64,8 +64,8 @@ const out = {
     topics_cpu: warm.parts.topics / 1000,
     framing_cpu: warm.parts.framing / 1000,
   },
-  // after a cue edit: sentences tagged again and kept (loaders/retag.ts)
-  sentences: { retagged: warm.parts.sentencesRetagged, kept: warm.parts.sentencesKept },
+  // after a cue edit: sentences tagged again, mentions reweighed (loaders/retag.ts)
+  reach: { sentences_retagged: warm.parts.sentencesRetagged, mentions_reweighed: warm.parts.mentionsReweighed },
   peak_rss_mb: peakRss(),
 };
 process.stdout.write(JSON.stringify(out) + "\n");

@@ -78,7 +78,8 @@ test("rebuilds follow every edit, recompute only what changed, and a failed buil
     // ... but not the page loaders, which read only the corpus description and the actor list
     assert.ok(ran(first.log).some((o) => /^\/articles\/.+\.md$/.test(o)), `page loaders ran in the first build: ${ran(first.log).join(", ")}`);
     assert.deepEqual(ran(second.log).filter((o) => o.endsWith(".md")), [], "no page loader runs again");
-    assert.match(second.log, /after the cue edit \d+ sentence\(s\) re-tagged, \d+ kept/, "the edit re-tagged only the sentences it reaches");
+    // a weight edit: the mentions it reaches are reweighed, no sentence is tagged again
+    assert.match(second.log, /after the cue edit 0 sentence\(s\) re-tagged, [1-9]\d* mention\(s\) reweighed, the rest kept/, "the edit reweighed only the mentions it reaches");
 
     // nothing changed: no loader runs, nothing changes
     const mentions = dataFile(dir, "mentions");

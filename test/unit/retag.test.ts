@@ -1,7 +1,8 @@
 // After a cue edit only the sentences the edit can reach are tagged again (loaders/retag.ts):
 // the result must equal tagging every sentence under the new rules, for every kind of cue
 // edit an analyst makes, and an edit the reach cannot bound must re-tag everything. A
-// weight edit reaches only the sentences where the cue gave evidence in that role.
+// weight edit reaches only the mentions where the cue gave evidence in that role, and
+// reweighs them without tagging again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -13,6 +14,7 @@ import { prepareArticles, tagArticle } from "../../loaders/pipeline.ts";
 import { loadRules } from "../../loaders/rules/index.ts";
 import { parseStanceRules } from "../../loaders/rules/stanceRules.ts";
 import { cueAnchors, editReach, firedRanges, firedSentences, mentionRanges, retagWithin, sentencesWithin, type Reach } from "../../loaders/retag.ts";
+import { partStats } from "../../loaders/partCache.ts";
 import { writeSyntheticCorpus } from "../../loaders/bench/synthetic.ts";
 import type { Rules } from "../../loaders/tagText.ts";
 import { uncached } from "./uncached.ts";
@@ -33,6 +35,8 @@ const NEW_CUE = `  - id: test-new-cue
 const firstCue = stanceText.indexOf("  - id: ", stanceText.indexOf("\ncues:"));
 const EDITS: Record<string, string> = {
   "a weight nudged": nudged,
+  // its evidence no longer a multiple of 0.001: a score sums the unrounded weights
+  "a weight given five decimals": stanceText.replace(/^(\s+agent:\s*)(-?\d+(?:\.\d+)?)\s*$/m, (_, k: string, w: string) => `${k}${Number(w) * 0.91371}`),
   "a cue added first": stanceText.slice(0, firstCue) + NEW_CUE + stanceText.slice(firstCue),
   "a cue removed": stanceText.replace(/  - id: attacks\n[\s\S]*?\n\n/, ""),
   "a word added to a cue": stanceText.replace("words: [aggression, ", "words: [aggression, talks, "),
@@ -47,7 +51,7 @@ const EDITS: Record<string, string> = {
   "a weight removed": stanceText.replace("    agent: -0.9\n    patient: 0.1\n", "    patient: 0.1\n"),
 };
 /** The edits that change weights alone, each still set, of the same sign and non-zero: they reach by the evidence given. */
-const REWEIGHTED = ["a weight nudged", "a patient weight nudged", "both weights of a cue nudged", "an if_negated weight changed"];
+const REWEIGHTED = ["a weight nudged", "a weight given five decimals", "a patient weight nudged", "both weights of a cue nudged", "an if_negated weight changed"];
 
 test("each test edit changes the rules file", () => {
   for (const [name, text] of Object.entries(EDITS)) assert.notEqual(text, stanceText, name);
@@ -63,18 +67,64 @@ test("re-tagging the reach of a cue edit equals re-tagging every sentence", () =
     let kept = 0;
     let sentences = 0;
     let changed = 0;
+    const reweighedBefore = partStats.mentionsReweighed;
+    const retaggedBefore = partStats.sentencesRetagged;
     for (const p of prepared) {
       const previous = tagArticle(p, before);
       const full = tagArticle(p, after);
       const partial = retagWithin(p, after, previous, reach);
+      // the same objects, and written the same (key order: the warm step writes them)
       assert.deepEqual(partial, full, `${name}: ${p.article.meta.id}`);
+      assert.equal(JSON.stringify(partial), JSON.stringify(full), `${name}: ${p.article.meta.id}`);
       sentences += p.segmented.sentences.length;
-      kept += p.segmented.sentences.length - sentencesWithin(p, previous, reach).length;
+      const fired = firedSentences(previous, reach);
+      for (const s of sentencesWithin(p, reach)) fired.add(s.index);
+      kept += p.segmented.sentences.length - fired.size;
       if (JSON.stringify(full) !== JSON.stringify(previous)) changed++;
     }
     assert.ok(kept > sentences / 2, `${name}: most sentences kept (${kept} of ${sentences})`);
     if (name !== "a cue renamed" && name !== "a pattern changed") assert.ok(changed > 0, `${name}: the edit changes some article's tags`);
+    if (REWEIGHTED.includes(name)) assert.equal(partStats.sentencesRetagged, retaggedBefore, `${name}: nothing tagged again`);
+    if (reach.fired.size) assert.ok(partStats.mentionsReweighed > reweighedBefore, `${name}: mentions reweighed`);
   }
+});
+
+test("the reweighed mentions include every way tagging scales a cue: negation (with if_negated too), hedges, attribution, concession, coreference, unrounded sums", () => {
+  // the test above compares them with tagging again; here: that the seed articles hold each
+  // kind, so that comparison covers it
+  const rules = withStance(stanceText);
+  const cues = new Map(rules.stance.cues.map((c) => [c.id, c]));
+  const seen = new Map<string, number>();
+  const see = (k: string) => seen.set(k, (seen.get(k) ?? 0) + 1);
+  for (const p of prepared)
+    for (const m of tagArticle(p, rules))
+      for (const c of m.cues) {
+        // what reweighing relies on: a cue's evidence is its weight times its scale, exactly
+        const cue = cues.get(c.rule);
+        if (cue) assert.equal(c.exact ?? c.weight, (c.of === "if_negated" ? cue.if_negated! : cue[c.role as "agent" | "patient"]!) * (c.scale ?? 1), `${m.article} ${m.sentence} ${c.rule}`);
+        if (c.scale !== undefined) see("scale");
+        if (c.of === "if_negated") see("if_negated");
+        if (c.exact !== undefined) see("exact");
+        for (const x of c.modifiers) see(x);
+      }
+  for (const k of ["scale", "if_negated", "exact", "negation", "hedge", "attributed", "concession", "coreference", "ironic-quotes"]) assert.ok((seen.get(k) ?? 0) > 0, `${k}: ${[...seen].join(" ")}`);
+  // a reweighed span's weight: its `of` weight times its scale, unrounded in `exact`
+  const before = withStance(stanceText);
+  const text = stanceText.replace("    if_negated: -0.25\n", "    if_negated: -0.6\n");
+  const after = withStance(text);
+  const reach = editReach(before.stance, after.stance)!;
+  let reweighedIfNegated = 0;
+  for (const p of prepared) {
+    const was = tagArticle(p, before);
+    const now = retagWithin(p, after, was, reach)!;
+    now.forEach((m, i) => m.cues.forEach((c, j) => {
+      if (c.of === "if_negated" && reach.fired.has(c.rule)) {
+        assert.notEqual(c.weight, was[i].cues[j].weight, `${p.article.meta.id} ${m.sentence} ${c.rule}`);
+        reweighedIfNegated++;
+      }
+    }));
+  }
+  assert.ok(reweighedIfNegated > 0, "an if_negated weight reweighed");
 });
 
 test("a weight edit reaches the sentences where the cue gave evidence in that role, fewer than those holding its words", () => {
@@ -86,9 +136,10 @@ test("a weight edit reaches the sentences where the cue gave evidence in that ro
   let holding = 0;
   for (const p of prepared) {
     const previous = tagArticle(p, before);
-    const within = sentencesWithin(p, previous, reach);
-    for (const s of within) assert.ok(previous.some((m) => m.sentence === s.index && m.cues.some((c) => c.rule === "aggressor" && c.role === "agent")), `${p.article.meta.id} ${s.index}`);
-    fired += within.length;
+    assert.equal(sentencesWithin(p, reach).length, 0, "no sentence reached by words");
+    const within = firedSentences(previous, reach);
+    for (const s of within) assert.ok(previous.some((m) => m.sentence === s && m.cues.some((c) => c.rule === "aggressor" && c.role === "agent")), `${p.article.meta.id} ${s}`);
+    fired += within.size;
     holding += p.segmented.sentences.filter((s) => s.tokens.some((t) => words.has(t.lower) || words.has(t.base))).length;
   }
   assert.ok(fired > 0 && fired < holding, `${fired} sentences with the cue's evidence, ${holding} with its words`);
@@ -109,6 +160,20 @@ test("a weight whose sign flips or that becomes zero reaches by words: another c
     assert.notDeepEqual(full.map((m) => m.cues), previous.map((m) => m.cues), `${name}: the sentence tags otherwise`);
     assert.deepEqual(retagWithin(p, after, previous, editReach(before.stance, after.stance)!), full, name);
   }
+});
+
+test("a reweighed score is the sum of the unrounded weights, as tagging makes it", () => {
+  // two hedged hits of a weight of five decimals: -0.365484 each, shown as -0.365; the
+  // score is -0.731, not the -0.73 the shown weights add up to
+  const article = { meta: { ...prepared[0].article.meta, id: "unround" }, raw: "Azerbaijan allegedly escalated the blockade.\n" };
+  const p = { article, ...uncached(() => prepareArticle(article)) };
+  const before = withStance(stanceText);
+  const after = withStance(EDITS["a weight given five decimals"]);
+  const full = tagArticle(p, after);
+  const shown = full[0].cues.reduce((s, c) => s + c.weight, 0);
+  assert.equal(full[0].cues.length, 2);
+  assert.notEqual(full[0].score, Math.round(shown * 1000) / 1000, "the shown weights sum otherwise");
+  assert.deepEqual(retagWithin(p, after, tagArticle(p, before), editReach(before.stance, after.stance)!), full);
 });
 
 test("the sentences a reweighted cue fired in are found in a mentions part's bytes as in its mentions", () => {
@@ -163,28 +228,32 @@ test("edits the reach cannot bound re-tag everything", () => {
 });
 
 /**
- * A warm step in `root`, a cue edit, a warm step again: it re-tags only the reached
- * sentences, and every part is byte for byte the part a cold warm step of the edited
+ * A warm step in `root`, the cue edit `edit` (one of EDITS), a warm step again: it
+ * re-tags only the sentences reached by words and reweighs the mentions reached by
+ * evidence, and every part is byte for byte the part a cold warm step of the edited
  * project writes. `prepare` writes the project's data folder.
  */
-function editAndCompare(prepare: (root: string) => void, threads: number, articles: number) {
+function editAndCompare(prepare: (root: string) => void, threads: number, articles: number, edit = "a weight nudged") {
   const root = mkdtempSync(join(tmpdir(), "parallax-retag-"));
   const cold = mkdtempSync(join(tmpdir(), "parallax-retag-cold-"));
   // the rule version is read once per process (loaders/partCache.ts): each warm step in its own
   const warm = (dir: string) => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "-e", `import("${join(process.cwd(), "loaders/warmCaches.ts")}").then(async (m) => { const w = await m.warmCaches(${JSON.stringify(dir)}, ${threads}); console.log(JSON.stringify({ computed: w.computed, ...w.parts })); })`], { encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
-    return JSON.parse(r.stdout.trim().split("\n").pop()!) as { computed: number; sentencesRetagged: number; sentencesKept: number };
+    return JSON.parse(r.stdout.trim().split("\n").pop()!) as { computed: number; sentencesRetagged: number; mentionsReweighed: number };
   };
   try {
     prepare(root);
     const first = warm(root);
     assert.equal(first.computed, articles);
-    assert.equal(first.sentencesKept + first.sentencesRetagged, 0, "cold: nothing to start from");
-    writeFileSync(join(root, "data", "rules", "stance.yaml"), EDITS["a weight nudged"]);
-    const edit = warm(root);
-    assert.equal(edit.computed, articles);
-    assert.ok(edit.sentencesRetagged > 0 && edit.sentencesKept > edit.sentencesRetagged, `re-tagged ${edit.sentencesRetagged}, kept ${edit.sentencesKept}`);
+    assert.equal(first.mentionsReweighed + first.sentencesRetagged, 0, "cold: nothing to start from");
+    writeFileSync(join(root, "data", "rules", "stance.yaml"), EDITS[edit]);
+    const after = warm(root);
+    assert.equal(after.computed, articles);
+    assert.ok(after.mentionsReweighed > 0, `reweighed ${after.mentionsReweighed}`);
+    // a weight edit alone tags nothing again
+    if (REWEIGHTED.includes(edit)) assert.equal(after.sentencesRetagged, 0);
+    else assert.ok(after.sentencesRetagged > 0, `re-tagged ${after.sentencesRetagged}`);
     assert.equal(warm(root).computed, 0, "nothing left to do");
     // the same data, edited rules, no earlier parts: every part file equal
     cpSync(join(root, "data"), join(cold, "data"), { recursive: true });
@@ -210,8 +279,12 @@ function editAndCompare(prepare: (root: string) => void, threads: number, articl
   }
 }
 
-test("a rebuild after a cue edit re-tags only the reached sentences, with the same parts as a cold run", () => {
+test("a rebuild after a weight edit reweighs only the reached mentions, with the same parts as a cold run", () => {
   editAndCompare((root) => cpSync("data", join(root, "data"), { recursive: true }), 1, prepared.length);
+});
+
+test("so does a rebuild after a weight edit and a word added to another cue, re-tagging the sentences with that word", () => {
+  editAndCompare((root) => cpSync("data", join(root, "data"), { recursive: true }), 1, prepared.length, "a weight nudged and a word added to another cue");
 });
 
 test("so do two threads (this one and a worker after the edit, two workers cold), on a corpus large enough for them", () => {
