@@ -103,13 +103,13 @@ const knownByMeta = new WeakMap<ArticleMeta, Map<string, KnownText>>();
  * did: the indexes' keys are computed for every output, and a loader process makes hundreds
  * (at 1,000 articles, 26 MB read and hashed each time). A stat per article per call is
  * what remains (the hashes of the file names are kept too: 28 keys, 1,000 articles,
- * 480-510 -> 215-235 CPU-ms). A stamp vouches for a text only as loaders/fileStamp.ts says.
+ * 480-510 -> 215-235 CPU-ms), and none once the texts are held (`holdArticleTexts`). A
+ * stamp vouches for a text only as loaders/fileStamp.ts says.
  */
 export function currentPartFiles(meta: ArticleMeta, root = process.cwd(), parts: PartSpec[] = Object.values(PARTS)): string[] {
   const dir = partsDir(root);
   if (!dir) return [];
   const path = join(root, ARTICLES_DIR, meta.file);
-  const stamp = stampOf(path); // a missing file: readArticle reports it
   let byRoot = knownByMeta.get(meta);
   let known = byRoot?.get(path);
   if (!known) {
@@ -121,12 +121,15 @@ export function currentPartFiles(meta: ArticleMeta, root = process.cwd(), parts:
       byRoot.set(path, known);
     }
   }
-  if (!unchanged(known.stamp, stamp)) {
-    // a text changed less than a clock tick ago can look unchanged: read and hashed again
-    known.stamp = stamp;
-    const key = articleKey(readArticle(meta, root));
-    if (key !== known.key) known.files.clear();
-    known.key = key;
+  if (!textsHeld || !known.key) {
+    const stamp = stampOf(path); // a missing file: readArticle reports it
+    if (!unchanged(known.stamp, stamp)) {
+      // a text changed less than a clock tick ago can look unchanged: read and hashed again
+      known.stamp = stamp;
+      const key = articleKey(readArticle(meta, root));
+      if (key !== known.key) known.files.clear();
+      known.key = key;
+    }
   }
   const text = known;
   return parts.map((p) => {
@@ -135,6 +138,20 @@ export function currentPartFiles(meta: ArticleMeta, root = process.cwd(), parts:
     if (f?.version !== version) text.files.set(p, (f = { version, file: partPath(dir, p, text.key, version) }));
     return f.file;
   });
+}
+
+let textsHeld = false;
+/**
+ * From now on, an article text this process has read is taken as it was, without a stat:
+ * for a build's loader processes (scripts/prerun.ts), which read the rules once (their
+ * versions are kept for the process: `partVersion`) and may hold the article texts the
+ * same way. Every table and actor-page output computes its index's key, a stat per
+ * article each time: at 1,000 articles ~30 keys, 0.4-0.7 CPU-s per process. An edit made
+ * while the build runs is the next build's: its outputs were recorded under the inputs
+ * the build saw at its start (scripts/freshen.ts), as without this.
+ */
+export function holdArticleTexts(): void {
+  textsHeld = true;
 }
 
 /** Reads, writes and computing time per part in this process, for the benchmark. */

@@ -22,6 +22,7 @@ import { findLoaders } from "./freshen.ts";
 import { EMIT_SINK, type EmitSink } from "../loaders/emit.ts";
 import { InputError } from "../loaders/inputError.ts";
 import { DEFER_WHEN_BUSY, LockBusy } from "../loaders/indexDir.ts";
+import { holdArticleTexts } from "../loaders/partCache.ts";
 
 export interface LoaderJob {
   /** the loader file, absolute */
@@ -196,6 +197,8 @@ export function prerunLoaders(root: string, src: string, jobs: LoaderJob[], proc
 
 /** In a child: run each job the parent sends, write its output, report; exit when told. */
 async function child(): Promise<void> {
+  // the indexes' keys, computed for every table and actor page, stat no article again
+  holdArticleTexts();
   const sink = globalThis as { [EMIT_SINK]?: EmitSink };
   const argv0 = process.argv[0];
   let instances = 0;
