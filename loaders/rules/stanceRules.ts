@@ -226,12 +226,17 @@ export function parseStanceRules(file: string, text: string, actors: ActorRules)
   return compileStanceRules(file, parseYaml<StanceFile>(file, text, STANCE_SCHEMA), actors);
 }
 
+/** The rule names of the evidence the tagger finds without a cue (loaders/stance.ts): AFINN words, distancing quotes, a sentence's tone. */
+const OWN_EVIDENCE = ["afinn", "scare-quotes", "sentence-tone"];
+
 function compileStanceRules(file: string, src: YamlSource<StanceFile>, actors: ActorRules): StanceRules {
   const { settings, lexicon, cues } = src.data;
   const ids = new Set<string>();
   const compiled: CompiledCue[] = cues.map((cue, i) => {
     const line = src.lineOf(["cues", i]);
     if (ids.has(cue.id)) throw new InputError(file, src.lineOf(["cues", i, "id"]), `duplicate cue id "${cue.id}"`, "give each cue its own id");
+    // the tagger names its own evidence so: a cue of that name would be counted as it (and reweighed as a cue)
+    if (OWN_EVIDENCE.includes(cue.id)) throw new InputError(file, src.lineOf(["cues", i, "id"]), `cue id "${cue.id}" is the name of the tagger's own evidence (${OWN_EVIDENCE.join(", ")})`, "give the cue another id");
     ids.add(cue.id);
     (cue.actors ?? []).forEach((a, j) => {
       if (!actors.byId.has(a))

@@ -325,6 +325,11 @@ test("an invalid stance file names the file, the line and the problem", () => {
   assert.throws(() => parseStanceRules("stance.yaml", badPattern, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: .*unknown field "LOWR"/.test(e.message));
   const badActor = good.replace("  - id: did-little\n", "  - id: did-little\n    actors: [atlantis]\n");
   assert.throws(() => parseStanceRules("stance.yaml", badActor, rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: unknown actor "atlantis"/.test(e.message));
+  for (const own of ["afinn", "scare-quotes", "sentence-tone"]) {
+    const named = good.replace("  - id: did-little\n", `  - id: ${own}\n`);
+    const line = good.slice(0, good.indexOf("  - id: did-little\n")).split("\n").length;
+    assert.throws(() => parseStanceRules("stance.yaml", named, rules.actors), (e: unknown) => e instanceof InputError && e.message.startsWith(`stance.yaml:${line}: cue id "${own}" is the name of the tagger's own evidence`), own);
+  }
   assert.throws(() => parseStanceRules("stance.yaml", "settings: [\n", rules.actors), (e: unknown) => e instanceof InputError && /stance\.yaml:\d+: invalid YAML/.test(e.message));
 });
 
