@@ -3,9 +3,10 @@
 // of date (its key covers stance.yaml), but a cue can only change the sentences it can
 // match in: a sentence holding none of the words the edited cues start on (before or after
 // the edit) tags exactly as it did. A cue whose weights alone changed reaches fewer still:
-// only the sentences where it gave some mention evidence in the role reweighted (see
-// `weightsOnly`). So when the previous version of an article's mentions part is still
-// cached, only the sentences within the edit's reach are tagged again and the others'
+// only the mentions it gave evidence in the role reweighted (see `weightsOnly`), and those
+// are reweighed, not tagged again (`reweighed`). So when the previous version of an
+// article's mentions part is still cached, only the sentences within the edit's reach
+// are tagged again, the mentions a reweighted cue reaches are reweighed, and the others'
 // mentions are kept. Anything the reach cannot bound re-tags the whole article: changed
 // settings or lexicons, a different actors.yaml or tagging code, cues reordered, or a
 // pattern that may start on any token. A sentence is tagged on its own tokens alone
