@@ -146,9 +146,9 @@ let textsHeld = false;
  * for a build's loader processes (scripts/prerun.ts), which read the rules once (their
  * versions are kept for the process: `partVersion`) and may hold the article texts the
  * same way. Every table and actor-page output computes its index's key, a stat per
- * article each time: at 1,000 articles ~30 keys, 0.4-0.7 CPU-s per process. An edit made
- * while the build runs is the next build's: its outputs were recorded under the inputs
- * the build saw at its start (scripts/freshen.ts), as without this.
+ * article each time: at 1,000 articles ~30 keys, 0.2-0.7 CPU-s per process (profiled).
+ * An edit made while the build runs is the next build's: its outputs were recorded under
+ * the inputs the build saw at its start (scripts/freshen.ts), as without this.
  */
 export function holdArticleTexts(): void {
   textsHeld = true;
