@@ -89,9 +89,9 @@ test("re-tagging the reach of a cue edit equals re-tagging every sentence", () =
   }
 });
 
-test("the reweighed mentions include every way tagging scales a cue: negation (with if_negated too), hedges, attribution, concession, coreference, unrounded sums", () => {
-  // the test above compares them with tagging again; here: that the seed articles hold each
-  // kind, so that comparison covers it
+test("every cue span tagged is its weight times its scale, and the seed articles hold every kind of factor (negation, if_negated, hedge, attribution, concession, coreference, unrounded weights)", () => {
+  // the test above compares reweighing with tagging again; here: what reweighing relies on,
+  // and that the seed articles hold each kind of factor, so that comparison covers it
   const rules = withStance(stanceText);
   const cues = new Map(rules.stance.cues.map((c) => [c.id, c]));
   const seen = new Map<string, number>();
