@@ -116,17 +116,19 @@ const OWN_CODE = (f: string) => f.endsWith(".ts") && !f.startsWith(join(LOADERS,
 /**
  * Feeds `h` what an index computed from the parts depends on beyond them: the corpus
  * description (groups, titles, order), with `rules` the rule files (actor and topic labels
- * and order), and the code under loaders/.
+ * and order), and the code under loaders/ (`codeVersion`).
  */
 export function hashSources(h: Hash, root: string, { rules }: { rules: boolean }): void {
-  const files = [join(root, "data", "corpus.yaml"), ...(rules ? listFiles(join(root, "data", "rules")) : []), ...listFiles(LOADERS).filter(OWN_CODE)];
-  for (const f of files) h.update(f.startsWith(LOADERS) ? f.slice(LOADERS.length) : f.slice(root.length)).update("\0").update(readFileSync(f)).update("\0");
+  const files = [join(root, "data", "corpus.yaml"), ...(rules ? listFiles(join(root, "data", "rules")) : [])];
+  for (const f of files) h.update(f.slice(root.length)).update("\0").update(readFileSync(f)).update("\0");
+  h.update(codeVersion());
 }
 
 let ownCode: string | null = null;
 /**
- * The hash of the code under loaders/ as hashSources reads it, once per process (as
- * partVersion reads the parts' code): for a key computed for each of a thousand outputs.
+ * The hash of the code under loaders/, once per process (the code this process runs is
+ * what it loaded, as partVersion reads the parts' code): for the keys of every table,
+ * actor page and stance layer, each computed for many outputs.
  */
 export function codeVersion(): string {
   if (ownCode) return ownCode;

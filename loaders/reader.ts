@@ -11,9 +11,11 @@
 // (scripts/freshen.ts follows each loader's declared reads). Both come from the same
 // cached parts the corpus-wide tables read, so the reader agrees with them.
 //
-// The stance layers are also filed by the actor index (loaders/actorIndex.ts), which reads
-// every article's mentions anyway, so that after a stance-rule edit the thousand stance
-// layer loaders read a file each instead of each parsing an article's mentions again:
+// The stance layers are also filed by the passes that read every article's mentions anyway
+// (the actor index, loaders/actorIndex.ts, two in three; the stance tables, loaders/tables.ts,
+// the third), and by a stance-layer loader that had to compute one, so that after a
+// stance-rule edit the thousand stance layer loaders read a file each instead of each
+// parsing an article's mentions again:
 //
 //   .cache/stances/<key>.json   one article's stance layer, as its loader emits it
 //
@@ -56,8 +58,12 @@ export function articleText(id: string, root = process.cwd()) {
 
 /** The reader's stance layer of article `id`: its mentions filed under the text layer's blocks. */
 export function articleStances(id: string, root = process.cwd()) {
-  const { article } = articleOf(id, root);
-  return readerStances(articleLayout(article, root), articleMentions(article, root, loadStanceRuleSet(root)));
+  return stanceLayer(articleOf(id, root).article, root);
+}
+
+/** The stance layer of `article`, from `mentions` (its mentions part's) or its mentions read now. */
+function stanceLayer(article: RawArticle, root: string, mentions = articleMentions(article, root, loadStanceRuleSet(root))) {
+  return readerStances(articleLayout(article, root), mentions);
 }
 
 /** Where the stance layer made from the mentions part `mentionsPart` (its file) is filed. */
@@ -87,7 +93,7 @@ export function stanceLayerJson(id: string, root = process.cwd()): string {
       // not filed: computed below
     }
   const { article } = articleOf(id, root);
-  const text = JSON.stringify(readerStances(articleLayout(article, root), articleMentions(article, root, loadStanceRuleSet(root))));
+  const text = JSON.stringify(stanceLayer(article, root));
   writeLayer(stanceLayerFile(article, root), text);
   return text;
 }
@@ -116,7 +122,7 @@ export function stanceLayerFile(article: RawArticle, root: string): string | nul
  */
 export function fileStanceLayer(article: RawArticle, mentions: ArticleMention[], root: string): string | null {
   const file = stanceLayerFile(article, root);
-  if (file && !existsSync(file)) writeLayer(file, JSON.stringify(readerStances(articleLayout(article, root), mentions)));
+  if (file && !existsSync(file)) writeLayer(file, JSON.stringify(stanceLayer(article, root, mentions)));
   return file;
 }
 
